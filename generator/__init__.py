@@ -1,0 +1,1 @@
+"""职教兴农案例库 generator: cases/ -> checked model -> indexes -> site, packs, exports."""

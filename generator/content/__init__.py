@@ -1,0 +1,1 @@
+"""Read -> validate -> model: no knowledge of the site or of print."""

@@ -1,0 +1,97 @@
+"""Reading content files safely: no links followed, no huge or binary files, encodings named."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..problems import Problem, problem
+
+MAX_FILE_BYTES = 1_000_000
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class TextFile:
+    path: str  # as shown to people: relative to the project root, with /
+    text: str
+
+
+def read_text(root: Path, relpath: str) -> tuple[TextFile | None, list[Problem]]:
+    """Read one file as UTF-8 text, or say why it cannot be read."""
+    full = root / relpath
+    try:
+        info = os.lstat(full)
+    except OSError:
+        return None, [problem(relpath, None, "file-missing", found=relpath)]
+    if stat.S_ISLNK(info.st_mode):
+        return None, [problem(relpath, None, "file-symlink")]
+    if not stat.S_ISREG(info.st_mode):
+        return None, [problem(relpath, None, "file-not-regular")]
+    if info.st_size > MAX_FILE_BYTES:
+        return None, [problem(relpath, None, "file-too-large", found=info.st_size, limit=MAX_FILE_BYTES)]
+    # O_NOFOLLOW closes the gap between lstat and open where the OS has it.
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(full, flags)
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None, [problem(relpath, None, "file-not-regular")]
+    if len(data) > MAX_FILE_BYTES:
+        return None, [problem(relpath, None, "file-too-large", found=len(data), limit=MAX_FILE_BYTES)]
+    return decode(relpath, data)
+
+
+def decode(relpath: str, data: bytes) -> tuple[TextFile | None, list[Problem]]:
+    if b"\x00" in data:
+        return None, [problem(relpath, None, "file-binary")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        if _looks_like_gbk(data):
+            return None, [problem(relpath, (line, 1), "file-encoding-gbk")]
+        return None, [problem(relpath, (line, 1), "file-encoding", found=exc.start)]
+    if text.startswith(BOM):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return None, [problem(relpath, None, "file-empty")]
+    return TextFile(relpath, text), []
+
+
+def _looks_like_gbk(data: bytes) -> bool:
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    # Real GBK text decodes mostly to CJK characters, not to rare symbols.
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    cjk = [ch for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"]
+    return bool(wide) and len(cjk) >= 0.8 * len(wide)
+
+
+def list_entry_files(root: Path, folder: str) -> tuple[list[str], list[Problem]]:
+    """Markdown files of one entry folder, sorted; other files are named, not read."""
+    base = root / folder
+    found: list[str] = []
+    problems: list[Problem] = []
+    if not base.is_dir() or base.is_symlink():
+        return found, problems
+    with os.scandir(base) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            rel = f"{folder}/{entry.name}"
+            if entry.name.startswith("."):
+                continue
+            if entry.name.endswith(".md"):
+                found.append(rel)
+            elif entry.is_symlink():
+                problems.append(problem(rel, None, "file-symlink"))
+            elif entry.is_dir(follow_symlinks=False):
+                continue
+            else:
+                problems.append(problem(rel, None, "file-unexpected", severity="warning"))
+    return found, problems

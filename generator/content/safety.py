@@ -1,0 +1,262 @@
+"""What must never reach the public site: personal data, active HTML, unsafe links, escaping paths.
+
+`check` reports each construct so the contributor learns why; the renderer
+(`generator.render`) sanitizes as well, so a bypass of `check` still publishes
+nothing active.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import stat
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+
+from ..problems import Problem, problem
+
+# --- personal data
+
+ID_CARD = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
+MOBILE = re.compile(r"(?<![0-9])(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?![0-9])")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+URL_SPAN = re.compile(r"https?://[^\s)<>\]]+")
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK = "10X98765432"
+
+
+def id_card_valid(number: str) -> bool:
+    total = sum(int(d) * w for d, w in zip(number[:17], ID_WEIGHTS))
+    return ID_CHECK[total % 11] == number[17].upper()
+
+
+def find_private_data(path: str, text: str, first_line: int = 1) -> list[Problem]:
+    """Resident ID numbers (valid check digit), mobile numbers and e-mail addresses, by line."""
+    found = []
+    for offset, line in enumerate(text.split("\n")):
+        lineno = first_line + offset
+        scan = URL_SPAN.sub(lambda m: " " * len(m.group(0)), line)  # numbers inside links are ids, not phones
+        for match in ID_CARD.finditer(scan):
+            if id_card_valid(match.group(1)):
+                found.append(problem(path, (lineno, match.start() + 1), "private-id-card"))
+        scan = ID_CARD.sub(lambda m: " " * len(m.group(0)), scan)
+        for match in MOBILE.finditer(scan):
+            found.append(problem(path, (lineno, match.start() + 1), "private-mobile"))
+        for match in EMAIL.finditer(scan):
+            found.append(problem(path, (lineno, match.start() + 1), "private-email", found=match.group(0)))
+    return found
+
+
+# --- links and schemes
+
+SAFE_SCHEMES = {"http", "https", "mailto"}
+SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+DANGEROUS_ANYWHERE = re.compile(r"(?:java|vb|live)script:|data:[a-z-]+/[a-z0-9.+-]+")
+
+
+def _normalize_url(url: str) -> str:
+    text = url
+    for _ in range(3):  # entity-encoding may be nested: &amp;#106;
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return CONTROL.sub("", text).lower()
+
+
+def url_scheme(url: str) -> str | None:
+    match = SCHEME.match(_normalize_url(url))
+    return match.group(1) if match else None
+
+
+def is_safe_link(url: str) -> bool:
+    scheme = url_scheme(url)
+    return scheme is None or scheme in SAFE_SCHEMES
+
+
+def dangerous_scheme(text: str) -> str | None:
+    """A script or data URL anywhere in a plain-text value, as written."""
+    match = DANGEROUS_ANYWHERE.search(_normalize_url(text))
+    return match.group(0) if match else None
+
+
+# --- raw HTML in Markdown bodies
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "dl", "dt", "em", "figcaption",
+    "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "mark", "ol", "p", "pre", "q",
+    "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "u", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+}
+URL_ATTRIBUTES = {"href", "src"}
+REASONS = {
+    "tag": ("标签不在允许列表中", "the tag is not on the allowlist"),
+    "event": ("事件属性会执行脚本", "event attributes run script"),
+    "attribute": ("属性不在允许列表中", "the attribute is not on the allowlist"),
+    "url": ("链接协议不安全", "the link scheme is unsafe"),
+}
+
+AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
+MD_LINK = re.compile(r"\]\(\s*<?([^\s)>]+)")
+MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^\s)>]+)")
+
+
+class _TagScanner(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, int, str, str, dict]] = []  # line, col, tag, reason, attrs
+
+    def handle_starttag(self, tag, attrs):
+        line, col = self.getpos()
+        attributes = dict((name, value or "") for name, value in attrs)
+        self.found.append((line, col + 1, tag, "", attributes))
+
+    handle_startendtag = handle_starttag
+
+    def unknown_decl(self, data):
+        line, col = self.getpos()
+        self.found.append((line, col + 1, "<![" + data[:20], "tag", {}))
+
+
+def _unsafe_html(path: str, body: str, first_line: int) -> list[Problem]:
+    scanner = _TagScanner()
+    try:
+        scanner.feed(AUTOLINK.sub(lambda m: " " * len(m.group(0)), body))
+        scanner.close()
+    except Exception:  # html.parser is lenient; anything it cannot read is caught by the sanitizer
+        pass
+    found = []
+    for line, col, tag, reason, attrs in scanner.found:
+        where = (first_line + line - 1, col)
+        if reason:
+            found.append(_html_problem(path, where, f"<{tag}>", reason))
+            continue
+        if tag not in ALLOWED_TAGS:
+            found.append(_html_problem(path, where, f"<{tag}>", "tag"))
+            continue
+        for name, value in attrs.items():
+            if name.startswith("on"):
+                found.append(_html_problem(path, where, f"<{tag} {name}>", "event"))
+            elif name not in ALLOWED_ATTRIBUTES.get(tag, ()):
+                found.append(_html_problem(path, where, f"<{tag} {name}>", "attribute"))
+            elif name in URL_ATTRIBUTES and not is_safe_link(value):
+                found.append(_html_problem(path, where, f"<{tag} {name}={value[:40]}>", "url"))
+    return found
+
+
+def _html_problem(path, where, found, reason) -> Problem:
+    zh, en = REASONS[reason]
+    return problem(path, where, "unsafe-html", found=found, why=zh, why_en=en)
+
+
+def _unsafe_links(path: str, body: str, first_line: int) -> list[Problem]:
+    found = []
+    for offset, line in enumerate(body.split("\n")):
+        for pattern in (MD_LINK, AUTOLINK, MD_REFERENCE):
+            for match in pattern.finditer(line):
+                url = match.group(1)
+                if not is_safe_link(url):
+                    found.append(problem(path, (first_line + offset, match.start(1) + 1), "unsafe-url", found=url[:60]))
+    return found
+
+
+# --- images and attachments
+
+IMAGE_FORMATS = (".png", ".jpg", ".jpeg", ".webp", ".gif")
+MAX_IMAGE_BYTES = 2_000_000
+CONTENT_ROOT = "cases"
+
+
+def local_target(entry_path: str, url: str) -> str | None:
+    """The project-relative path a relative link points to, or None if it leaves cases/."""
+    clean = url.split("#", 1)[0].split("?", 1)[0]
+    if not clean or clean.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", clean) or "\\" in clean:
+        return None
+    parts: list[str] = list(PurePosixPath(entry_path).parent.parts)
+    for part in PurePosixPath(clean).parts:
+        if part == "..":
+            if len(parts) <= 1:
+                return None
+            parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return "/".join(parts) if parts and parts[0] == CONTENT_ROOT else None
+
+
+def _checked_file(root: Path, target: str) -> tuple[str, int]:
+    """('ok', size), or the reason a target path cannot be used ('missing', 'symlink')."""
+    current = root
+    for part in target.split("/"):
+        current = current / part
+        try:
+            info = os.lstat(current)
+        except OSError:
+            return "missing", 0
+        if stat.S_ISLNK(info.st_mode):
+            return "symlink", 0
+    return ("ok", info.st_size) if stat.S_ISREG(info.st_mode) else ("missing", 0)
+
+
+def _images_and_files(root: Path | None, path: str, body: str, first_line: int) -> list[Problem]:
+    found = []
+    for offset, line in enumerate(body.split("\n")):
+        lineno = first_line + offset
+        images = {m.start(2): (m.group(1), m.group(2)) for m in MD_IMAGE.finditer(line)}
+        links = {m.start(1): m.group(1) for m in MD_LINK.finditer(line)}
+        for start, url in links.items():
+            where = (lineno, start + 1)
+            is_image = start in images
+            if url_scheme(url) is not None or url.startswith("#"):
+                if is_image:  # images come from the site itself, never from elsewhere
+                    found.append(problem(path, where, "path-escape", found=url[:60]))
+                continue
+            target = local_target(path, url)
+            if target is None:
+                found.append(problem(path, where, "path-escape", found=url[:60]))
+                continue
+            if is_image:
+                found += _image_problems(root, path, where, images[start], target)
+            elif root is not None and not target.endswith(".md"):
+                state, _ = _checked_file(root, target)
+                if state != "ok":
+                    rule = "image-symlink" if state == "symlink" else "image-missing"
+                    found.append(problem(path, where, rule, found=url))
+    return found
+
+
+def _image_problems(root, path, where, image, target) -> list[Problem]:
+    alt, url = image
+    found = []
+    if not alt.strip():
+        found.append(problem(path, where, "image-alt", found=url))
+    if not target.lower().endswith(IMAGE_FORMATS):
+        found.append(problem(path, where, "image-format", found=url, expected=" ".join(IMAGE_FORMATS)))
+    elif root is not None:
+        state, size = _checked_file(root, target)
+        if state == "symlink":
+            found.append(problem(path, where, "image-symlink", found=url))
+        elif state == "missing":
+            found.append(problem(path, where, "image-missing", found=url))
+        elif size > MAX_IMAGE_BYTES:
+            found.append(problem(path, where, "image-too-large", found=url, size=size, limit=MAX_IMAGE_BYTES))
+    return found
+
+
+def check_body(root: Path | None, path: str, body: str, first_line: int) -> list[Problem]:
+    """Every unsafe construct in a Markdown body, each at its line."""
+    return (
+        _unsafe_html(path, body, first_line)
+        + _unsafe_links(path, body, first_line)
+        + _images_and_files(root, path, body, first_line)
+    )

@@ -1,0 +1,90 @@
+"""Checking one parsed entry against the contract: every problem, each at its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from ..problems import WARNING, Problem, problem
+from . import safety
+from .frontmatter import Document
+from .schema import FIELDS, INVALID, TYPE_FOLDERS, Field
+from .suggest import closest
+from .vocab import Vocabulary
+
+
+def field_label(where: tuple) -> str:
+    """("sources", 0, "url") -> "sources[1].url" (items counted from 1, as people count)."""
+    text = ""
+    for part in where:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def example_line(field: Field) -> str:
+    """A one-line YAML example, flow style where the example spans lines."""
+    if "\n" not in field.example:
+        return field.example
+    data = yaml.safe_load(field.example)
+    flow = yaml.safe_dump(data, default_flow_style=True, allow_unicode=True, width=1000).strip()
+    return flow[1:-1] if flow.startswith("{") else flow
+
+
+class Checker:
+    """Collects the problems of one document while its fields are checked."""
+
+    def __init__(self, doc: Document, vocab: Vocabulary):
+        self.doc = doc
+        self.vocab = vocab
+        self.problems: list[Problem] = []
+
+    def fail(self, where: tuple, rule: str, severity: str = "error", **params):
+        params.setdefault("field", field_label(where))
+        self.problems.append(problem(self.doc.path, self.doc.mark(where), rule, severity, **params))
+
+    def check_fields(self, data: dict, fields: tuple[Field, ...], where: tuple = ()) -> dict:
+        known = {f.name: f for f in fields}
+        checked = {}
+        for f in fields:
+            if f.name not in data or data[f.name] is None:
+                if f.required:
+                    self.fail(where, "field-required", field=field_label(where + (f.name,)),
+                              label=f.label, example=example_line(f))
+                continue
+            value = f.type.check(data[f.name], self, where + (f.name,))
+            if value is not INVALID:
+                checked[f.name] = value
+        for key in data:
+            if key not in known:
+                self._unknown(where + (key,), key, fields)
+        return checked
+
+    def _unknown(self, where: tuple, key: str, fields: tuple[Field, ...]):
+        spellings = {f.name: f.name for f in fields} | {f.label: f.name for f in fields}
+        guess = closest(key, spellings, cutoff=0.6)
+        mark = self.doc.key_mark(where)
+        if guess:
+            self.problems.append(
+                problem(self.doc.path, mark, "field-unknown", WARNING, field=field_label(where), suggestion=guess)
+            )
+        else:
+            self.problems.append(problem(self.doc.path, mark, "field-unknown-nosuggest", WARNING, field=field_label(where)))
+
+
+def check_entry(
+    doc: Document, entry_type: str, vocab: Vocabulary, root: Path | None, raw_text: str
+) -> tuple[dict, list[Problem]]:
+    """The checked fields of one entry and every problem found in it."""
+    checker = Checker(doc, vocab)
+    fields = checker.check_fields(doc.data, FIELDS[entry_type])
+    declared = fields.get("type")
+    if declared and declared != entry_type:
+        checker.fail(("type",), "type-mismatch", expected=entry_type, found=declared)
+    problems = checker.problems
+    problems += safety.find_private_data(doc.path, raw_text)
+    problems += safety.check_body(root, doc.path, doc.body, doc.body_line)
+    return fields, problems
+
+
+__all__ = ["check_entry", "field_label", "Checker", "TYPE_FOLDERS"]

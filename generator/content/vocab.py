@@ -1,0 +1,295 @@
+"""The controlled vocabularies: themes (7 x 3), districts, institutions.
+
+Each is data in a YAML file under `cases/`; names and aliases normalize to one
+canonical name, and a near miss gets the closest canonical name as suggestion.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..problems import Problem, problem
+from .files import read_text
+from .frontmatter import Document, load_document
+from .suggest import closest, is_valid_id
+
+THEMES_FILE = "cases/themes.yml"
+DISTRICTS_FILE = "cases/districts.yml"
+INSTITUTIONS_FILE = "cases/institutions.yml"
+
+INSTITUTION_KINDS = ("高职", "中职", "本科", "企业", "政府部门", "其他")
+DISTRICT_KINDS = ("区", "县", "自治县", "功能区", "全市")
+
+
+@dataclass(frozen=True)
+class SubTheme:
+    id: str
+    name: str
+    measure: str
+    description: str
+    aliases: tuple[str, ...]
+    theme_id: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    number: str
+    name: str
+    heading: str
+    subtitle: str
+    description: str
+    direction: bool
+    aliases: tuple[str, ...]
+    subthemes: tuple[SubTheme, ...]
+
+
+@dataclass(frozen=True)
+class District:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Institution:
+    id: str
+    name: str
+    short_names: tuple[str, ...]
+    kind: str
+    district: str | None
+
+
+def normalize(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip() if isinstance(text, str) else text
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """Spelling (name or alias, normalized) -> canonical name."""
+
+    spellings: dict = field(default_factory=dict)
+
+    def resolve(self, name) -> str | None:
+        return self.spellings.get(normalize(name)) if isinstance(name, str) else None
+
+    def suggest(self, name) -> str | None:
+        return closest(name, self.spellings)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    themes: tuple[Theme, ...] = ()
+    districts: tuple[District, ...] = ()
+    institutions: tuple[Institution, ...] = ()
+    theme_names: Lookup = field(default_factory=Lookup)
+    district_names: Lookup = field(default_factory=Lookup)
+    institution_names: Lookup = field(default_factory=Lookup)
+
+    def theme_by_name(self, name: str) -> Theme | SubTheme | None:
+        for theme in self.themes:
+            if theme.name == name:
+                return theme
+            for sub in theme.subthemes:
+                if sub.name == name:
+                    return sub
+        return None
+
+    def parent_theme(self, name: str) -> Theme | None:
+        item = self.theme_by_name(name)
+        if isinstance(item, SubTheme):
+            return next(t for t in self.themes if t.id == item.theme_id)
+        return item
+
+    def theme_and_subthemes(self, name: str) -> set[str]:
+        """A theme's own name with its sub-themes' names; a sub-theme's name alone."""
+        item = self.theme_by_name(name)
+        if isinstance(item, Theme):
+            return {item.name, *(s.name for s in item.subthemes)}
+        return {name} if item else set()
+
+    def district(self, name: str) -> District | None:
+        return next((d for d in self.districts if d.name == name), None)
+
+    def institution(self, name: str) -> Institution | None:
+        return next((i for i in self.institutions if i.name == name), None)
+
+
+class _Reader:
+    """Reads one vocabulary file's items, collecting problems instead of stopping."""
+
+    def __init__(self, doc: Document, list_key: str):
+        self.doc = doc
+        self.problems: list[Problem] = []
+        self.items = doc.data.get(list_key)
+        self.list_key = list_key
+        if not isinstance(self.items, list):
+            self.fail((list_key,), list_key, "列表", self.items)
+            self.items = []
+
+    def fail(self, where, field_name, expected, found):
+        self.problems.append(
+            problem(self.doc.path, self.doc.mark(where), "vocab-invalid", field=field_name, expected=expected, found=found)
+        )
+
+    def text(self, where, item: dict, key: str, required=True, default="") -> str:
+        value = item.get(key, default)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.fail(where + (key,), key, "文字", value)
+            return default
+        return normalize(value) if key not in ("description",) else value.strip()
+
+    def names(self, where, item: dict, key: str) -> tuple[str, ...]:
+        value = item.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.fail(where + (key,), key, "文字列表", value)
+            return ()
+        return tuple(normalize(v) for v in value)
+
+    def ident(self, where, item: dict) -> str:
+        value = item.get("id")
+        if not isinstance(value, str) or not is_valid_id(value):
+            self.fail(where + ("id",), "id", "小写英文编号", value)
+            return ""
+        return value
+
+    def each(self):
+        for index, item in enumerate(self.items):
+            where = (self.list_key, index)
+            if isinstance(item, dict):
+                yield where, item
+            else:
+                self.fail(where, self.list_key, "映射", item)
+
+
+def _register(lookup: dict, owners: dict, doc: Document, where, spellings, canonical: str, problems: list):
+    for spelling in spellings:
+        if spelling in lookup and lookup[spelling] != canonical:
+            problems.append(
+                problem(doc.path, doc.mark(where), "vocab-duplicate", found=spelling, other=owners[spelling])
+            )
+            continue
+        lookup[spelling] = canonical
+        owners[spelling] = canonical
+
+
+def _read_themes(doc: Document) -> tuple[tuple[Theme, ...], Lookup, list[Problem]]:
+    reader = _Reader(doc, "themes")
+    themes, lookup, owners, problems = [], {}, {}, reader.problems
+    for where, item in reader.each():
+        theme_id = reader.ident(where, item)
+        name = reader.text(where, item, "name")
+        subs = []
+        raw_subs = item.get("subthemes") or []
+        if not isinstance(raw_subs, list):
+            reader.fail(where + ("subthemes",), "subthemes", "列表", raw_subs)
+            raw_subs = []
+        for index, sub in enumerate(raw_subs):
+            sub_where = where + ("subthemes", index)
+            if not isinstance(sub, dict):
+                reader.fail(sub_where, "subthemes", "映射", sub)
+                continue
+            sub_name = reader.text(sub_where, sub, "name")
+            aliases = reader.names(sub_where, sub, "aliases")
+            subs.append(
+                SubTheme(
+                    id=reader.ident(sub_where, sub),
+                    name=sub_name,
+                    measure=reader.text(sub_where, sub, "measure", required=False),
+                    description=reader.text(sub_where, sub, "description"),
+                    aliases=aliases,
+                    theme_id=theme_id,
+                )
+            )
+            _register(lookup, owners, doc, sub_where, (sub_name, *aliases), sub_name, problems)
+        aliases = reader.names(where, item, "aliases")
+        _register(lookup, owners, doc, where, (name, *aliases), name, problems)
+        themes.append(
+            Theme(
+                id=theme_id,
+                number=reader.text(where, item, "number"),
+                name=name,
+                heading=reader.text(where, item, "heading", required=False),
+                subtitle=reader.text(where, item, "subtitle", required=False),
+                description=reader.text(where, item, "description"),
+                direction=bool(item.get("direction", False)),
+                aliases=aliases,
+                subthemes=tuple(subs),
+            )
+        )
+    return tuple(themes), Lookup(lookup), problems
+
+
+def _read_districts(doc: Document) -> tuple[tuple[District, ...], Lookup, list[Problem]]:
+    reader = _Reader(doc, "districts")
+    districts, lookup, owners, problems = [], {}, {}, reader.problems
+    for where, item in reader.each():
+        name = reader.text(where, item, "name")
+        kind = reader.text(where, item, "kind")
+        if kind not in DISTRICT_KINDS:
+            reader.fail(where + ("kind",), "kind", " / ".join(DISTRICT_KINDS), kind)
+        aliases = reader.names(where, item, "aliases")
+        _register(lookup, owners, doc, where, (name, *aliases), name, problems)
+        districts.append(District(reader.ident(where, item), name, kind, aliases))
+    return tuple(districts), Lookup(lookup), problems
+
+
+def _read_institutions(doc: Document, districts: Lookup) -> tuple[tuple[Institution, ...], Lookup, list[Problem]]:
+    reader = _Reader(doc, "institutions")
+    found, lookup, owners, problems = [], {}, {}, reader.problems
+    for where, item in reader.each():
+        name = reader.text(where, item, "name")
+        kind = reader.text(where, item, "kind")
+        if kind not in INSTITUTION_KINDS:
+            reader.fail(where + ("kind",), "kind", " / ".join(INSTITUTION_KINDS), kind)
+        district = item.get("district")
+        if district is not None and districts.resolve(district) is None:
+            problems.append(
+                problem(doc.path, doc.mark(where + ("district",)), "unknown-district", found=district,
+                        suggestion=districts.suggest(district))
+            )
+            district = None
+        short = reader.names(where, item, "short_names")
+        _register(lookup, owners, doc, where, (name, *short), name, problems)
+        found.append(Institution(reader.ident(where, item), name, short, kind,
+                                 districts.resolve(district) if district else None))
+    return tuple(found), Lookup(lookup), problems
+
+
+def _load_file(root: Path, relpath: str) -> tuple[Document | None, list[Problem]]:
+    text_file, problems = read_text(root, relpath)
+    if text_file is None:
+        if any(p.rule == "file-missing" for p in problems):
+            return None, [problem(relpath, None, "vocab-missing", found=relpath)]
+        return None, problems
+    doc, more = load_document(relpath, text_file.text, with_body=False)
+    return doc, problems + more
+
+
+def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
+    problems: list[Problem] = []
+    parts: dict = {}
+    readers = ((THEMES_FILE, "themes", _read_themes), (DISTRICTS_FILE, "districts", _read_districts))
+    for relpath, key, read in readers:
+        doc, more = _load_file(root, relpath)
+        problems += more
+        parts[key] = read(doc) if doc else ((), Lookup(), [])
+        problems += parts[key][2]
+    doc, more = _load_file(root, INSTITUTIONS_FILE)
+    problems += more
+    institutions = _read_institutions(doc, parts["districts"][1]) if doc else ((), Lookup(), [])
+    problems += institutions[2]
+    vocab = Vocabulary(
+        themes=parts["themes"][0],
+        districts=parts["districts"][0],
+        institutions=institutions[0],
+        theme_names=parts["themes"][1],
+        district_names=parts["districts"][1],
+        institution_names=institutions[1],
+    )
+    return vocab, problems
