@@ -384,8 +384,10 @@ class _Params(dict):
 
 
 def _fill(template: str, params) -> str | None:
+    """The template filled in, or None when a value it needs is missing or None."""
+    present = {k: v for k, v in params.items() if v is not None}
     try:
-        return template.format_map(_Params(params))
+        return template.format_map(_Params(present))
     except KeyError:
         return None
 

@@ -42,7 +42,7 @@ class Problem:
 
 
 def problem(path: str, mark: tuple[int, int] | None, rule: str, severity: str = ERROR, **params) -> Problem:
-    line, column = mark or (0, 0)
+    line, column = mark or (1, 1)  # a problem of the whole file points at its start
     return Problem(path, line, column, rule, params, severity)
 
 

@@ -133,13 +133,14 @@ class Boolean(FieldType):
 
 
 class Choice(FieldType):
-    def __init__(self, *choices: str):
+    def __init__(self, *choices: str, hints: dict[str, str] | None = None):
         self.choices = choices
+        self.hints = {c: c for c in choices} | (hints or {})  # words people write instead -> the choice
         self.expected = self.expected_en = " / ".join(choices)
 
     def check(self, value, ctx, where):
         if value not in self.choices:
-            suggestion = closest(str(value), {c: c for c in self.choices}, cutoff=0.3)
+            suggestion = closest(str(value), self.hints, cutoff=0.3)
             ctx.fail(where, "field-choice", expected=self.expected, found=_shown(value), suggestion=suggestion)
             return INVALID
         return value
@@ -343,10 +344,10 @@ COMMON = (
     Field("sources", ListOf(SOURCE, min_items=1, max_items=30, unique=False), True, "来源",
           "支撑本条目每一处事实的公开来源，至少一项。",
           "sources:\n  - title: 重庆:构建职业教育发展新格局 建设全国职教重镇\n    publisher: 「振兴有我」会客厅"),
-    Field("status", Choice("published", "draft"), False, "状态",
+    Field("status", Choice("published", "draft", hints={"发布": "published", "公开": "published", "草稿": "draft"}), False, "状态",
           "published（发布，默认）或 draft（草稿：会检查，但不发布）。", "status: draft"),
     Field("updated", Date(partial=False), False, "更新日期", "条目最后修改的日期，YYYY-MM-DD。", "updated: 2024-06-01"),
-    Field("type", Choice(*ENTRY_TYPES), False, "类型", "可省略；填写时须与所在目录一致。", "type: case"),
+    Field("type", Choice(*ENTRY_TYPES, hints={v: k for k, v in ENTRY_TYPES.items()}), False, "类型", "可省略；填写时须与所在目录一致。", "type: case"),
     Field("incomplete", Boolean(), False, "待补充", "来源信息较少时写 true，页面会标明“待补充”。", "incomplete: true"),
 )
 
