@@ -87,12 +87,6 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "改名为 {suggestion}.md",
         "rename it to {suggestion}.md",
     ),
-    "id-duplicate": (
-        "编号“{found}”与 {other} 重复",
-        "id '{found}' is also used by {other}",
-        "给其中一个文件换一个名字",
-        "rename one of the files",
-    ),
     "type-mismatch": (
         "字段 type 与所在目录不符：应为 {expected}，实际为“{found}”",
         "field type disagrees with the folder: expected {expected}, found '{found}'",

@@ -25,6 +25,7 @@ Path_ = tuple  # a field path such as ("sources", 0, "url")
 
 FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*：")
 LEADING_SPACE = re.compile(r"^[ \t\u3000]*")
+NEEDS_REPAIR = re.compile(r"^[ \t\u3000]*[\t\u3000]|^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*[ \t]*：", re.M)
 
 YAML_PROBLEMS_ZH = {
     "mapping values are not allowed here": "此处不能再出现“字段: 值”（值里有冒号时请给整个值加引号）",
@@ -81,6 +82,8 @@ def split(path: str, text: str) -> tuple[str | None, int, str, int, list[Problem
 def repair_lexical(path: str, yaml_text: str, first_line: int) -> tuple[str, list[Problem]]:
     """Find the typing slips YAML itself reports badly, and repair them to parse on."""
     problems: list[Problem] = []
+    if not NEEDS_REPAIR.search(yaml_text):
+        return yaml_text, problems  # the common case: nothing to repair
     out = []
     for offset, line in enumerate(yaml_text.split("\n")):
         lineno = first_line + offset
@@ -101,6 +104,8 @@ def repair_lexical(path: str, yaml_text: str, first_line: int) -> tuple[str, lis
 
 
 def _flow_depth(text: str) -> int:
+    if text.count("[") + text.count("{") <= MAX_BRACKETS:
+        return 0  # cannot nest deeper than it has brackets
     depth = deepest = 0
     for char in text:
         if char in "[{":
@@ -138,7 +143,8 @@ class _Converter:
             raise _TooComplex(f"{self.visited}+ nodes", MAX_NODES, self.position(node))
         if depth > MAX_DEPTH:
             raise _TooComplex(f"depth {depth}", MAX_DEPTH, self.position(node))
-        self.marks.setdefault(where, self.position(node))
+        if where not in self.marks:
+            self.marks[where] = (node.start_mark.line + self.first_line, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, where, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -173,14 +179,31 @@ class _Converter:
         return result
 
     def scalar(self, node):
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            return node.value  # dates are checked as text by the validator
-        if node.tag in ("tag:yaml.org,2002:str",):
-            return node.value
+        tag = node.tag
+        if tag in TEXT_TAGS:
+            return node.value  # dates stay text: the validator checks them
+        fast = FAST_SCALARS.get(tag)
+        if fast is not None:
+            try:
+                return fast(node.value)
+            except ValueError:
+                pass
         try:
             return self.scalars.construct_object(node)
         except Exception:  # an odd tag or bad value: keep the text
             return node.value
+
+
+TEXT_TAGS = frozenset(("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"))
+FAST_SCALARS = {
+    "tag:yaml.org,2002:null": lambda value: None,
+    "tag:yaml.org,2002:bool": lambda value: value.lower() in ("yes", "true", "on"),
+    "tag:yaml.org,2002:int": lambda value: int(value) if value.isdigit() else _raise(),
+}
+
+
+def _raise():
+    raise ValueError
 
 
 def parse_yaml(path: str, yaml_text: str, first_line: int) -> tuple[object, dict, dict, list[Problem]]:

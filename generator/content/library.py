@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -84,33 +87,52 @@ class _Checked:
     doc: object
 
 
+PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
+
+
+def _check_file(root: Path, vocab: Vocabulary, job: tuple) -> tuple[_Checked | None, list[Problem]]:
+    entry_type, entry_id, path = job
+    text_file, problems = read_text(root, path)
+    if text_file is None:
+        return None, problems
+    doc, more = load_document(path, text_file.text)
+    problems += more
+    if doc is None:
+        return None, problems
+    fields, more = check_entry(doc, entry_type, vocab, root, text_file.text)
+    return _Checked(entry_type, entry_id, path, fields, doc), problems + more
+
+
+def _check_batch(root: Path, vocab: Vocabulary, jobs: list[tuple]) -> list:
+    return [_check_file(root, vocab, job) for job in jobs]
+
+
+def _check_all(root: Path, vocab: Vocabulary, jobs: list[tuple]) -> list:
+    """Check files in one process, or in one worker per core for large trees (order kept)."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return _check_batch(root, vocab, jobs)
+    size = -(-len(jobs) // (workers * 4))
+    batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        results = pool.map(_check_batch, [root] * len(batches), [vocab] * len(batches), batches)
+        return [item for batch in results for item in batch]
+
+
 def _read_entries(root: Path, vocab: Vocabulary) -> tuple[list[_Checked], list[Problem], int]:
     problems: list[Problem] = []
-    checked: list[_Checked] = []
-    seen: dict[tuple[str, str], str] = {}
+    jobs: list[tuple] = []
     count = 0
     for entry_type, folder in TYPE_FOLDERS.items():
         paths, more = list_entry_files(root, f"cases/{folder}")
         problems += more
         count += len(paths) + len(more)
-        for path in paths:
-            entry_id = _entry_id(path, problems)
-            if entry_id and (entry_type, entry_id) in seen:
-                problems.append(problem(path, (1, 1), "id-duplicate", found=entry_id, other=seen[(entry_type, entry_id)]))
-                entry_id = None
-            if entry_id:
-                seen[(entry_type, entry_id)] = path
-            text_file, more = read_text(root, path)
-            problems += more
-            if text_file is None:
-                continue
-            doc, more = load_document(path, text_file.text)
-            problems += more
-            if doc is None:
-                continue
-            fields, more = check_entry(doc, entry_type, vocab, root, text_file.text)
-            problems += more
-            checked.append(_Checked(entry_type, entry_id, path, fields, doc))
+        jobs += [(entry_type, _entry_id(path, problems), path) for path in paths]
+    checked = []
+    for item, more in _check_all(root, vocab, jobs):
+        problems += more
+        if item is not None:
+            checked.append(item)
     return checked, problems, count
 
 
