@@ -295,6 +295,12 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "删除或修改其中一个",
         "remove or change one of them",
     ),
+    "template-placeholder": (
+        "已发布的条目中还留有模板的提示文字“{found}”",
+        "a published entry still holds the template's guidance text '{found}'",
+        "按来源填写该节，或删除该节；仍在编写时把 status 设为 draft",
+        "fill in or remove the section; keep status: draft while writing",
+    ),
     # --- privacy
     "private-id-card": (
         "疑似居民身份证号（18 位且校验位正确）：不得公开个人身份证号",

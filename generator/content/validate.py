@@ -72,6 +72,19 @@ class Checker:
             self.problems.append(problem(self.doc.path, mark, "field-unknown-nosuggest", WARNING, field=field_label(where)))
 
 
+PLACEHOLDERS = ("（请依据来源填写", "（待补充：来源标题")  # guidance text of templates/contrib/
+
+
+def _placeholders(doc: Document, raw_text: str) -> list[Problem]:
+    found = []
+    for offset, line in enumerate(raw_text.split("\n")):
+        for marker in PLACEHOLDERS:
+            column = line.find(marker)
+            if column >= 0:
+                found.append(problem(doc.path, (offset + 1, column + 1), "template-placeholder", found=marker + "…"))
+    return found
+
+
 def check_entry(
     doc: Document, entry_type: str, vocab: Vocabulary, root: Path | None, raw_text: str
 ) -> tuple[dict, list[Problem]]:
@@ -82,6 +95,8 @@ def check_entry(
     if declared and declared != entry_type:
         checker.fail(("type",), "type-mismatch", expected=entry_type, found=declared)
     problems = checker.problems
+    if fields.get("status", "published") == "published":
+        problems += _placeholders(doc, raw_text)
     problems += safety.find_private_data(doc.path, raw_text)
     problems += safety.check_body(root, doc.path, doc.body, doc.body_line)
     return fields, problems

@@ -1,0 +1,1 @@
+"""Contributor workflow: new-entry scaffolding, the issue form and its converter, contributor docs."""
