@@ -11,7 +11,7 @@ from typing import Callable
 import markdown
 import nh3
 
-from .content.safety import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, is_safe_link
+from .content.safety import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, url_scheme
 
 EXTENSIONS = ["tables", "sane_lists", "footnotes", "toc"]  # no attr_list: it would let `{onclick=…}` through
 EXTENSION_CONFIGS = {"toc": {"permalink": False, "slugify": lambda value, sep: _slug(value)}}
@@ -26,7 +26,7 @@ ATTRIBUTES = {tag: set(attrs) | GENERIC for tag, attrs in ALLOWED_ATTRIBUTES.ite
 ATTRIBUTES.update({tag: set(ATTRIBUTES.get(tag, set())) | GENERIC for tag in ALLOWED_TAGS | {"h1", "div", "section"}})
 
 
-def sanitize(html: str) -> str:
+def sanitize(html: str, attribute_filter: Callable[[str, str, str], str | None] | None = None) -> str:
     """Keep only allowlisted tags and attributes; links only http(s), mailto and relative."""
     return nh3.clean(
         html,
@@ -35,29 +35,27 @@ def sanitize(html: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
+        attribute_filter=attribute_filter,
     )
 
 
 def render_body(body: str, rewrite_url: Callable[[str], str | None] | None = None) -> str:
     """Markdown body -> sanitized HTML. `rewrite_url` maps local links and images to published addresses."""
     html = markdown.markdown(body, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html")
-    clean = sanitize(html)
+    clean = sanitize(html, _drop_remote_images)
     if rewrite_url is None:
         return clean
-    return _rewrite(clean, rewrite_url)
 
-
-def _rewrite(html: str, rewrite_url: Callable[[str], str | None]) -> str:
-    def attribute_filter(tag: str, name: str, value: str) -> str | None:
-        if name in ("href", "src") and is_safe_link(value):
-            return rewrite_url(value) if not value.startswith(("http:", "https:", "mailto:", "#")) else value
+    def local_links(tag: str, name: str, value: str) -> str | None:
+        if name in ("href", "src") and url_scheme(value) is None and not value.startswith(("#", "//")):
+            return rewrite_url(value)
         return value
 
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS | {"div", "section"},
-        attributes=ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
-        attribute_filter=attribute_filter,
-    )
+    return sanitize(clean, local_links)
+
+
+def _drop_remote_images(tag: str, name: str, value: str) -> str | None:
+    """Images come from the site itself: a remote or schemed `src` is removed, never fetched."""
+    if tag == "img" and name == "src" and (url_scheme(value) is not None or value.startswith("//")):
+        return None
+    return value
