@@ -1,0 +1,1 @@
+"""The site as data (pages, exports, assets) and its adapters (MkDocs plugin, Pagefind, build, export)."""

@@ -1,0 +1,94 @@
+"""`python -m generator build | serve | export`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..cli import EXIT_CONTENT, EXIT_OK, UsageError, load, report
+
+DEFAULT_ADDR = "127.0.0.1:8000"
+
+
+def register(commands, common) -> None:
+    build = commands.add_parser("build", help="检查内容，生成站点（含 Pagefind 搜索索引与数据导出）")
+    common(build)
+    build.add_argument("--out", default="site", help="输出目录，默认 site/（成功后才替换旧站点）")
+    build.add_argument("--config", help="MkDocs 配置文件，默认项目根目录的 mkdocs.yml")
+    build.add_argument("--strict", action="store_true", help="MkDocs 严格模式：有警告即失败")
+    build.add_argument("--verbose", action="store_true", help="显示 MkDocs 的详细日志")
+
+    serve = commands.add_parser("serve", help=f"本地预览站点（默认 http://{DEFAULT_ADDR}/），修改内容后自动刷新")
+    common(serve)
+    serve.add_argument("--addr", default=DEFAULT_ADDR, help=f"监听地址，默认 {DEFAULT_ADDR}")
+    serve.add_argument("--config", help="MkDocs 配置文件，默认项目根目录的 mkdocs.yml")
+
+    export = commands.add_parser("export", help="把生成的页面写成普通的 Markdown 文件夹（任何读取 mkdocs.yml 的引擎都能构建）")
+    common(export)
+    export.add_argument("--out", default="export", help="输出目录，默认 export/")
+    export.add_argument("--config", help="MkDocs 配置文件，默认项目根目录的 mkdocs.yml")
+
+
+def _checked(args):
+    """The library if the content is clean; otherwise print the problems as `check` does and return None."""
+    result = load(args.root)
+    if report(result, "text", args.lang) != EXIT_OK:
+        print("内容有错误，站点未生成。请先修正上面列出的问题。", file=sys.stderr)
+        return None
+    return result.library
+
+
+def _run(action):
+    from mkdocs.exceptions import MkDocsException
+
+    from .build import OutputError
+
+    try:
+        return action()
+    except OutputError as exc:
+        raise UsageError(str(exc)) from exc
+    except (MkDocsException, OSError) as exc:
+        print(f"站点生成失败：{exc}", file=sys.stderr)
+        return None
+
+
+def cmd_build(args) -> int:
+    from .build import build_site_dir, config_file
+
+    library = _checked(args)
+    if library is None:
+        return EXIT_CONTENT
+    out = Path(args.out)
+    packs = _run(lambda: build_site_dir(library, config_file(library.root, args.config), out,
+                                        strict=args.strict, verbose=args.verbose))
+    if packs is None:
+        return EXIT_CONTENT
+    print(f"站点已生成：{out}/（{len(library.published)} 个条目{f'，{len(packs)} 本案例手册' if packs else ''}）")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from .build import config_file, export_folder
+
+    library = _checked(args)
+    if library is None:
+        return EXIT_CONTENT
+    out = Path(args.out)
+    count = _run(lambda: export_folder(library, config_file(library.root, args.config), out))
+    if count is None:
+        return EXIT_CONTENT
+    print(f"已导出 {count} 个页面到 {out}/：cd {out} && mkdocs build 即可生成站点（不需要 zjxn 插件）。")
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    from .build import config_file, serve_site
+
+    library = _checked(args)
+    if library is None:
+        return EXIT_CONTENT
+    result = _run(lambda: serve_site(library.root, config_file(library.root, args.config), args.addr) or True)
+    return EXIT_OK if result else EXIT_CONTENT
+
+
+HANDLERS = {"build": cmd_build, "serve": cmd_serve, "export": cmd_export}

@@ -1,0 +1,29 @@
+"""The search index: Pagefind (extended build, Chinese segmentation) over the built HTML."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .pagefind_stable import stabilize
+
+BUNDLE = "pagefind"  # served at <site>/pagefind/, where the header's search box loads it from
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind is missing or failed; the message is Chinese and says what to do."""
+
+
+def index_site(site_dir: Path) -> None:
+    """Write the Pagefind bundle into `site_dir/pagefind/`. Only `data-pagefind-body` regions are indexed."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise SearchIndexError(f"无法运行 Pagefind：{exc}。请先安装：python3 -m pip install 'pagefind[extended]'") from exc
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip()
+        hint = "请先安装：python3 -m pip install 'pagefind[extended]'" if "No module named" in detail else ""
+        raise SearchIndexError(f"Pagefind 建立搜索索引失败（退出码 {done.returncode}）：{detail} {hint}".strip())
+    stabilize(site_dir / BUNDLE)

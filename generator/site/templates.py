@@ -1,0 +1,33 @@
+"""The Jinja2 environment for site templates: autoescaped, with the helpers every template may use."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ..content.safety import url_scheme
+from .urls import TYPE_LABELS, entry_url
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "site"
+COMPLETENESS = {"stub": "待补充", "basic": "基本", "complete": "完整"}
+
+
+def _safe_url(url) -> bool:
+    """Only http(s) addresses become links; anything else is shown as text."""
+    return isinstance(url, str) and url_scheme(url) in ("http", "https")
+
+
+@lru_cache(maxsize=4)
+def environment(folder: Path = TEMPLATES) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(folder)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["safe_url"] = _safe_url
+    env.globals.update(TYPE_LABELS=TYPE_LABELS, COMPLETENESS=COMPLETENESS, entry_url=entry_url)
+    return env

@@ -1,0 +1,98 @@
+"""The built site in Debian's chromium: search, filters, phone width, accessibility, nothing from elsewhere."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def open_search(page, query: str):
+    page.click("[data-zjxn-search-open]")
+    page.wait_for_selector("#zjxn-search input")
+    page.fill("#zjxn-search input", query)
+    page.wait_for_selector(".pagefind-ui__result-link")
+    page.wait_for_function("!document.querySelector('.pagefind-ui__message')?.textContent.includes('正在搜索')")
+
+
+def result_links(page) -> list[str]:
+    return page.eval_on_selector_all("li.pagefind-ui__result > div > p > a.pagefind-ui__result-link, "
+                                     ".pagefind-ui__result-title > a.pagefind-ui__result-link",
+                                     "links => links.map(a => a.getAttribute('href'))")
+
+
+def test_home_loads_cleanly_and_nothing_leaves_the_machine(page, site_url):
+    page.goto(site_url, wait_until="networkidle")
+    assert page.locator("h1").first.inner_text() == "职教兴农案例库"
+    assert page.locator(".zjxn-part").count() == 7
+    open_search(page, "田间学院")  # loads Pagefind too: its requests must stay local as well
+    page.wait_for_load_state("networkidle")
+    assert page.console_errors == []
+    assert page.outside_requests == []
+
+
+def test_search_finds_the_model_page_first(page, site_url):
+    page.goto(site_url + "cases/sanxia-tianjian-xueyuan/")
+    open_search(page, "田间学院")
+    links = result_links(page)
+    assert links and links[0].rstrip("/").endswith("models/tianjian-xueyuan")
+    assert page.locator(".pagefind-ui__result-title").first.inner_text() == "田间学院"  # no hidden 。
+
+
+def test_filtering_search_by_theme_narrows_the_results(page, site_url):
+    page.goto(site_url)
+    open_search(page, "培训")
+    before = page.locator(".pagefind-ui__message").inner_text()
+    total = int(re.search(r"(\d+)", before).group(1))
+    page.click("summary:has-text('主题')") if page.locator("summary:has-text('主题')").count() else None
+    page.locator("label.pagefind-ui__filter-label", has_text="双高辐射").click()
+    page.wait_for_function(f"!/找到 {total} 条/.test(document.querySelector('.pagefind-ui__message').textContent)")
+    after = int(re.search(r"(\d+)", page.locator(".pagefind-ui__message").inner_text()).group(1))
+    assert 0 < after < total
+    for link in result_links(page)[:5]:
+        if "#" in link:
+            continue
+        page_html = page.request.get(site_url + link.lstrip("/")).text()
+        assert 'data-pagefind-filter="主题">双高辐射<' in page_html
+
+
+def test_browse_filters_work_without_a_server(page, site_url):
+    page.goto(site_url + "browse/")
+    items = page.locator("#zjxn-browse > li")
+    total = items.count()
+    assert total == 29 and page.locator("#zjxn-filters").is_visible()
+    page.select_option("select[data-facet=year]", "2023")
+    visible = page.locator("#zjxn-browse > li:not([hidden])")
+    assert visible.count() == 1 and "示例案例甲" in visible.first.inner_text()
+    assert "显示 1 / 29" in page.locator("#zjxn-browse-status").inner_text()
+    page.select_option("select[data-facet=year]", "")
+    page.select_option("select[data-facet=theme]", "赛教融合")
+    shown = visible.count()
+    assert 0 < shown < total
+    assert all("|赛教融合|" in (visible.nth(i).get_attribute("data-theme") or "") for i in range(shown))
+    page.click("#zjxn-filters button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('#zjxn-browse > li[hidden]').length === 0")
+
+
+@pytest.mark.parametrize("url", ["", "cases/shili-nianfen-anli-a/", "browse/", "stats/", "themes/"])
+def test_phone_width_has_no_horizontal_scroll(browser, site_url, url):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2)
+    tab = context.new_page()
+    tab.goto(site_url + url)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()
+
+
+@pytest.mark.parametrize("url", ["", "cases/shili-nianfen-anli-a/", "themes/buju-youhua/", "browse/"])
+def test_no_serious_accessibility_violations(page, site_url, url):
+    if not AXE.is_file():
+        pytest.skip("node_modules/axe-core is missing: run npm install (bash .ci/install)")
+    page.goto(site_url + url)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async () => (await axe.run()).violations.map(v => [v.id, v.impact, v.nodes.length])")
+    assert [v for v in violations if v[1] in ("serious", "critical")] == []

@@ -1,0 +1,167 @@
+"""The site as data: pages, links, escaping and body assets, without MkDocs."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from html.parser import HTMLParser
+
+import pytest
+import yaml
+
+from generator.content.library import load_library
+from generator.index import build_index
+from generator.site.bodies import BodyRenderer
+from generator.site.pages import SiteOptions, build_site
+from generator.site.urls import relative
+
+OPTIONS = SiteOptions(site_url="https://example.org/zj/", edit_base="https://example.org/repo/edit/main/", build_epoch=1700000000)
+
+
+@pytest.fixture(scope="session")
+def library(content_root):
+    result = load_library(content_root)
+    assert result.ok, [p.message() for p in result.problems]
+    return result.library
+
+
+@pytest.fixture(scope="session")
+def site(library):
+    return build_site(library, build_index(library), OPTIONS)
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, attrs))
+
+
+def active_markup(text: str) -> list:
+    """Every real tag with its attributes (escaped text is not a tag)."""
+    parser = _Tags()
+    parser.feed(text)
+    return parser.found
+
+
+def front_matter(page: str) -> dict:
+    return yaml.safe_load(page.split("---\n")[1])
+
+
+def test_every_published_entry_has_a_page_and_drafts_have_none(site, library):
+    for entry in library.published:
+        folder = {"case": "cases", "figure": "figures", "model": "models"}[entry.type]
+        assert f"{folder}/{entry.id}/index.md" in site.pages
+    assert "cases/shili-caogao/index.md" not in site.pages
+    everything = "".join(site.pages.values()) + "".join(site.files.values())
+    assert "青苔石阶" not in everything and "示例草稿条目" not in everything
+
+
+def test_index_and_taxonomy_pages_exist(site, library):
+    vocab = library.vocab
+    expected = ["index.md", "themes/index.md", "browse/index.md", "stats/index.md", "years/index.md",
+                "cases/index.md", "models/index.md", "figures/index.md", "districts/index.md", "institutions/index.md"]
+    expected += [f"themes/{t.id}/index.md" for t in vocab.themes]
+    expected += [f"themes/{t.id}/{s.id}/index.md" for t in vocab.themes for s in t.subthemes]
+    for path in expected:
+        assert path in site.pages, path
+    assert len([p for p in site.pages if p.startswith("themes/")]) == 1 + 7 + 21
+    assert "districts/wanzhou/index.md" in site.pages
+    assert "institutions/cq-sanxia-zhiye-xueyuan/index.md" in site.pages
+
+
+def test_entry_page_shows_metadata_backlinks_related_and_badge(site):
+    page = site.pages["models/tianjian-xueyuan/index.md"]
+    assert front_matter(page)["title"] == "田间学院"
+    assert "应用本模式的条目（3）" in page  # three published cases name this model
+    assert 'href="../../cases/sanxia-tianjian-xueyuan/"' in page
+    related = page.split("相关条目")[1]
+    assert len(re.findall(r"<li>", related)) == 5
+    assert "zjxn-badge--basic" in page and ">基本<" in page
+    case = site.pages["cases/shili-nianfen-anli-a/index.md"]
+    assert "<caption>成效数据</caption>" in case and "1,200 人次" in case
+    assert 'href="../../districts/wanzhou/"' in case and "市级" in case
+    assert '<a href="https://example.com/shili-a" rel="noopener noreferrer nofollow">示例来源（合成）</a>' in case
+    assert 'data-pagefind-filter="年份">2023<' in case
+
+
+def test_stub_pages_invite_a_sourced_contribution(site):
+    stub = site.pages["figures/xiong-guiying/index.md"]
+    assert "待补充" in stub and "本条目内容待补充" in stub
+    assert 'href="https://example.org/repo/edit/main/cases/figures/xiong-guiying.md"' in stub
+    assert "本条目内容待补充" not in site.pages["models/tianjian-xueyuan/index.md"]
+
+
+def test_direction_theme_says_direction_not_achievement(site, library):
+    direction = next(t for t in library.vocab.themes if t.direction)
+    page = site.pages[f"themes/{direction.id}/index.md"]
+    assert "方向" in page and "不是已经取得的" in page
+    other = next(t for t in library.vocab.themes if not t.direction)
+    assert "不是已经取得的" not in site.pages[f"themes/{other.id}/index.md"]
+
+
+def test_home_presents_the_seven_parts_and_newest_cases(site, library):
+    home = site.pages["index.md"]
+    for theme in library.vocab.themes:
+        assert theme.heading in home and theme.subtitle in home
+        assert f'href="themes/{theme.id}/"' in home
+    newest = home.split("最新案例")[1]
+    assert newest.index("示例案例甲") < newest.index("示例案例乙")  # 2023 before 2021
+
+
+def test_years_stats_and_browse(site):
+    years = site.pages["years/index.md"]
+    assert years.index('id="y2023"') < years.index('id="y2021"')
+    stats = site.pages["stats/index.md"]
+    assert stats.count("<svg") == 4 and stats.count("<title id=") == 4 and stats.count("<desc id=") == 4
+    assert 'role="img"' in stats and ">万州区<" in stats
+    browse = site.pages["browse/index.md"]
+    assert browse.count('class="zjxn-list__item"') == 29
+    assert 'data-year="|2023|"' in browse and 'data-level="|市级|"' in browse
+    assert '<option value="产教融合">' in browse
+
+
+def test_hostile_strings_are_escaped_everywhere(library):
+    entry = library.get("model", "tianjian-xueyuan")
+    hostile = dataclasses.replace(
+        entry,
+        title='[点我](javascript:alert(1)) <b>x</b> </title><script>alert(1)</script>',
+        summary='"><img src=x onerror=alert(2)>',
+        body='<script>alert(3)</script>\n\n<img src="x" onerror="alert(4)">\n\n![远程](https://evil.example/a.png)',
+    )
+    entries = tuple(hostile if e is entry else e for e in library.entries)
+    site = build_site(dataclasses.replace(library, entries=entries), build_index(dataclasses.replace(library, entries=entries)), OPTIONS)
+    page = site.pages["models/tianjian-xueyuan/index.md"]
+    meta = front_matter(page)
+    assert "<" not in meta["title"] and "<" not in meta["description"]
+    body = page.split("---\n", 2)[2]
+    assert "&lt;/title&gt;&lt;script&gt;" in body  # shown as text
+    for text in site.pages.values():  # the title also appears in lists on other pages
+        tags = active_markup(text)
+        assert not [t for t, _ in tags if t == "script"]
+        assert not [(t, a) for t, attrs in tags for a, v in attrs if a.startswith("on") or "javascript:" in (v or "")]
+        assert not [v for t, attrs in tags for a, v in attrs if t == "img" and a == "src" and "evil" in (v or "")]
+
+
+def test_rewrite_url_maps_local_images_and_drops_everything_else(library, content_root):
+    entry = library.get("case", "shili-nianfen-anli-a")
+    bodies = BodyRenderer(content_root, {e.path: e for e in library.published})
+    page = "cases/shili-nianfen-anli-a/"
+    assert bodies.rewrite(entry, page, "../assets/shili-fangkuai.png") == "../../assets/cases/assets/shili-fangkuai.png"
+    assert bodies.assets == {"assets/cases/assets/shili-fangkuai.png": content_root / "cases/assets/shili-fangkuai.png"}
+    assert bodies.rewrite(entry, page, "../../pyproject.toml") is None  # leaves cases/
+    assert bodies.rewrite(entry, page, "../../../etc/passwd.png") is None
+    assert bodies.rewrite(entry, page, "../assets/missing.png") is None
+    assert bodies.rewrite(entry, page, "/etc/x.png") is None
+    assert bodies.rewrite(entry, page, "../models/tianjian-xueyuan.md#x") == "../../models/tianjian-xueyuan/#x"
+    assert bodies.rewrite(entry, page, "shili-caogao.md") is None  # a draft is not published
+
+
+def test_relative_links():
+    assert relative("cases/x/", "models/y/") == "../../models/y/"
+    assert relative("", "themes/a/") == "themes/a/"
+    assert relative("themes/a/b/", "themes/a/") == "../"
+    assert relative("cases/x/", "") == "../../"
+    assert relative("stats/", "cases.json") == "../cases.json"
