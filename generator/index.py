@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .content.library import Library
 from .content.model import Entry
 
 RELATED_LIMIT = 5
+CANDIDATE_CAP = 60  # holders of a trait beyond which it ranks candidates but does not supply them
 TYPE_ORDER = {"case": 0, "model": 1, "figure": 2}
 # what a shared trait is worth when ranking related entries
 WEIGHTS = {"model": 4, "figure": 4, "institution": 3, "subtheme": 2, "theme": 1, "district": 1}
@@ -50,11 +51,13 @@ class Index:
 
 
 def _bucket(pairs) -> dict:
-    buckets: dict = defaultdict(list)
+    buckets: dict = defaultdict(dict)
     for name, entry in pairs:
-        if entry not in buckets[name]:
-            buckets[name].append(entry)
-    return {name: tuple(sorted(items, key=entry_order)) for name, items in sorted(buckets.items(), key=lambda kv: str(kv[0]))}
+        buckets[name][key(entry)] = entry
+    return {
+        name: tuple(sorted(items.values(), key=entry_order))
+        for name, items in sorted(buckets.items(), key=lambda kv: str(kv[0]))
+    }
 
 
 def _traits(entry: Entry, library: Library) -> list[tuple[str, str]]:
@@ -79,22 +82,54 @@ def _traits(entry: Entry, library: Library) -> list[tuple[str, str]]:
 
 
 def _related(entries: tuple[Entry, ...], library: Library) -> dict:
-    traits = {key(e): _traits(e, library) for e in entries}
-    by_key = {key(e): e for e in entries}
+    """Up to 5 entries sharing the most (weighted) traits with each entry, in a stable order.
+
+    Candidates come from the specific traits (a model, a figure, a school, a narrow
+    theme); a trait shared by more than CANDIDATE_CAP entries only ranks them, and
+    adds its nearest holders when too few candidates were found. So the work grows
+    with the number of entries, not with its square.
+    """
+    traits = {key(e): frozenset(_traits(e, library)) for e in entries}
     holders: dict = defaultdict(list)
-    for entry in entries:
+    for entry in entries:  # entries are in entry_order, so each holder list is too
         for trait in traits[key(entry)]:
-            holders[trait].append(entry)
+            holders[trait].append(key(entry))
+    position = {key(e): i for i, e in enumerate(entries)}
+    by_key = {key(e): e for e in entries}
     related = {}
     for entry in entries:
-        scores: Counter = Counter()
-        for trait in traits[key(entry)]:
-            for other in holders[trait]:
-                scores[key(other)] += WEIGHTS[trait[0]]
-        scores.pop(key(entry), None)
-        best = sorted(scores.items(), key=lambda kv: (-kv[1], TYPE_ORDER[kv[0][0]], kv[0][1]))[:RELATED_LIMIT]
-        related[key(entry)] = tuple(by_key[k] for k, _ in best)
+        mine = traits[key(entry)]
+        candidates: set = set()
+        broad = []
+        for trait in mine:
+            if len(holders[trait]) <= CANDIDATE_CAP:
+                candidates.update(holders[trait])
+            else:
+                broad.append(trait)
+        if len(candidates) <= RELATED_LIMIT:
+            for trait in sorted(broad, key=lambda t: (-WEIGHTS[t[0]], t)):
+                candidates.update(_nearest(holders[trait], position, key(entry)))
+        candidates.discard(key(entry))
+        scored = [(-sum(WEIGHTS[t[0]] for t in mine & traits[k]), TYPE_ORDER[k[0]], k[1], k) for k in candidates]
+        related[key(entry)] = tuple(by_key[item[3]] for item in sorted(scored)[:RELATED_LIMIT])
     return related
+
+
+def _nearest(keys: list, position: dict, me: Key, count: int = 2 * RELATED_LIMIT) -> list:
+    """The `count` holders that follow `me` in entry order (wrapping round)."""
+    index = _bisect(keys, position, me)
+    return [keys[(index + step) % len(keys)] for step in range(min(count + 1, len(keys)))]
+
+
+def _bisect(keys: list, position: dict, me: Key) -> int:
+    low, high = 0, len(keys)
+    while low < high:
+        middle = (low + high) // 2
+        if position[keys[middle]] < position[me]:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def build_index(library: Library) -> Index:

@@ -17,6 +17,18 @@ EXTENSIONS = ["tables", "sane_lists", "footnotes", "toc"]  # no attr_list: it wo
 EXTENSION_CONFIGS = {"toc": {"permalink": False, "slugify": lambda value, sep: _slug(value)}}
 
 
+_CONVERTER: list[markdown.Markdown] = []
+
+
+def _converter() -> markdown.Markdown:
+    """One Markdown instance per process, reset between bodies: building it costs more than a body."""
+    if not _CONVERTER:
+        _CONVERTER.append(
+            markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html")
+        )
+    return _CONVERTER[0]
+
+
 def _slug(value: str) -> str:
     return "-".join(value.split()) or "section"
 
@@ -41,7 +53,7 @@ def sanitize(html: str, attribute_filter: Callable[[str, str, str], str | None] 
 
 def render_body(body: str, rewrite_url: Callable[[str], str | None] | None = None) -> str:
     """Markdown body -> sanitized HTML. `rewrite_url` maps local links and images to published addresses."""
-    html = markdown.markdown(body, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html")
+    html = _converter().reset().convert(body)
     clean = sanitize(html, _drop_remote_images)
     if rewrite_url is None:
         return clean
