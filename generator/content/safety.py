@@ -197,7 +197,7 @@ def local_target(entry_path: str, url: str) -> str | None:
     return "/".join(parts) if parts and parts[0] == CONTENT_ROOT else None
 
 
-def _checked_file(root: Path, target: str) -> tuple[str, int]:
+def file_state(root: Path, target: str) -> tuple[str, int]:
     """('ok', size), or the reason a target path cannot be used ('missing', 'symlink')."""
     current = root
     for part in target.split("/"):
@@ -231,7 +231,7 @@ def _images_and_files(root: Path | None, path: str, body: str, first_line: int) 
             if is_image:
                 found += _image_problems(root, path, where, images[start], target)
             elif root is not None and not target.endswith(".md"):
-                state, _ = _checked_file(root, target)
+                state, _ = file_state(root, target)
                 if state != "ok":
                     rule = "image-symlink" if state == "symlink" else "image-missing"
                     found.append(problem(path, where, rule, found=url))
@@ -246,7 +246,7 @@ def _image_problems(root, path, where, image, target) -> list[Problem]:
     if not target.lower().endswith(IMAGE_FORMATS):
         found.append(problem(path, where, "image-format", found=url, expected=" ".join(IMAGE_FORMATS)))
     elif root is not None:
-        state, size = _checked_file(root, target)
+        state, size = file_state(root, target)
         if state == "symlink":
             found.append(problem(path, where, "image-symlink", found=url))
         elif state == "missing":
