@@ -63,8 +63,27 @@ def _guard(out: Path, root: Path, marker: str) -> None:
         raise OutputError(f"输出目录 {out} 已存在且不是之前生成的结果（缺少 {marker}），为安全起见不覆盖。")
 
 
+def _remove_stale(out: Path) -> None:
+    """Temporary folders left by builds that were killed (their process is gone)."""
+    for stale in out.parent.glob(f"{out.name}.tmp-*"):
+        pid = stale.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _temporary(out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(out)
     tmp = out.with_name(f"{out.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()

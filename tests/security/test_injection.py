@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from vectors import BODY_VECTORS, FIELD_VECTORS  # noqa: E402
+from vectors import BODY_VECTORS, FIELD_VECTORS, active_content  # noqa: E402
 
 from generator.content.library import load_library  # noqa: E402
-from generator.content.safety import ALLOWED_TAGS, is_safe_link  # noqa: E402
 from generator.render import render_body  # noqa: E402
 
 UNSAFE_RULES = {"unsafe-html", "unsafe-url", "path-escape", "html-in-field"}
@@ -29,31 +27,6 @@ FRONT = {
 # every place a contributor's string reaches a page
 FIELD_PATHS = [("title",), ("summary",), ("sources", 0, "title"), ("sources", 0, "publisher"),
                ("outcomes", 0, "label"), ("outcomes", 0, "unit")]
-
-
-class ActiveContent(HTMLParser):
-    """Collects anything in rendered HTML that could run or load from elsewhere."""
-
-    def __init__(self):
-        super().__init__()
-        self.active: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag not in ALLOWED_TAGS | {"div", "section", "h1"}:
-            self.active.append(f"<{tag}>")
-        for name, value in attrs:
-            if name.startswith("on") or name in ("style", "srcdoc", "formaction"):
-                self.active.append(f"{tag} {name}")
-            if name in ("href", "src") and value is not None and not is_safe_link(value):
-                self.active.append(f"{tag} {name}={value}")
-            if tag == "img" and name == "src" and value and value.startswith(("http:", "https:", "//")):
-                self.active.append(f"remote image {value}")
-
-
-def active_content(html: str) -> list[str]:
-    parser = ActiveContent()
-    parser.feed(html)
-    return parser.active
 
 
 def write_entry(tree: Path, name: str, front: dict, body: str) -> None:
@@ -135,3 +108,24 @@ def test_good_image_is_accepted(content_tree):
     (assets / "field.jpg").write_bytes(b"\xff\xd8\xff\xe0")
     write_entry(content_tree, "image-ok", FRONT, "![田间课堂](../assets/field.jpg)")
     assert problems_of(content_tree, "image-ok") == []
+
+
+def test_whole_site_inert_when_check_is_bypassed(project_root):
+    """Every vector at once, in a body and in every printed string, straight into the page builder."""
+    import dataclasses
+
+    from generator.index import build_index
+    from generator.site.pages import SiteOptions, build_site
+
+    library = load_library(project_root).library
+    payload = FIELD_VECTORS["tag"] + FIELD_VECTORS["script"]
+    hostile = {
+        "title": payload, "summary": payload, "body": "\n\n".join(BODY_VECTORS.values()),
+    }
+    entries = tuple(dataclasses.replace(e, **hostile) if e.id == "sanxia-tianjian-xueyuan" else e for e in library.entries)
+    library = dataclasses.replace(library, entries=entries)
+    site = build_site(library, build_index(library), SiteOptions())
+    assert "cases/sanxia-tianjian-xueyuan/index.md" in site.pages
+    for path, text in site.pages.items():
+        if path.endswith((".md", ".html")):
+            assert active_content(text, page=True) == [], path

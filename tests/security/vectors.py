@@ -1,4 +1,9 @@
-"""Script-injection vectors of the OWASP filter-evasion kinds, as contributors could write them."""
+"""Script-injection vectors of the OWASP filter-evasion kinds, as contributors could write them,
+and the detector of anything active left in rendered HTML."""
+
+from html.parser import HTMLParser
+
+from generator.content.safety import ALLOWED_TAGS, is_safe_link
 
 BODY_VECTORS = {
     "script-tag": "<script>alert(1)</script>",
@@ -39,3 +44,33 @@ FIELD_VECTORS = {
     "encoded-js-url": "&#106;avascript:alert(1)",
     "data-url": "data:text/html;base64,PHNjcmlwdD4=",
 }
+
+
+ACTIVE_TAGS = {"script", "iframe", "frame", "object", "embed", "applet", "form", "meta", "style", "link", "base"}
+PAGE_ACTIVE_TAGS = ACTIVE_TAGS - {"form"}  # the browse page's own filter form
+
+
+class ActiveContent(HTMLParser):
+    """Collects anything in rendered HTML that could run or load from elsewhere."""
+
+    def __init__(self, page: bool):
+        super().__init__()
+        self.page = page  # a whole page may use layout tags; a rendered body only the allowlist
+        self.active: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in (PAGE_ACTIVE_TAGS if self.page else ACTIVE_TAGS) or (not self.page and tag not in ALLOWED_TAGS | {"div", "section", "h1"}):
+            self.active.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on") or name in ("style", "srcdoc", "formaction"):
+                self.active.append(f"{tag} {name}")
+            if name in ("href", "src") and value is not None and not is_safe_link(value):
+                self.active.append(f"{tag} {name}={value}")
+            if tag == "img" and name == "src" and value and value.startswith(("http:", "https:", "//")):
+                self.active.append(f"remote image {value}")
+
+
+def active_content(html: str, page: bool = False) -> list[str]:
+    parser = ActiveContent(page)
+    parser.feed(html)
+    return parser.active
