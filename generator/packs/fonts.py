@@ -65,12 +65,16 @@ NOT_FOUND = {
 }
 
 
-def fontconfig_families() -> list[tuple[str, Path]]:
-    """(family, file) of every Chinese font fontconfig knows; empty without fontconfig."""
-    if not shutil.which("fc-list"):
+def fontconfig_families(env=None) -> list[tuple[str, Path]]:
+    """(family, file) of every Chinese font fontconfig knows (FONTCONFIG_FILE is honoured); empty without it."""
+    env = os.environ if env is None else env
+    fc_list = shutil.which("fc-list", path=env.get("PATH"))
+    if not fc_list:
         return []
     try:
-        run = subprocess.run(["fc-list", ":lang=zh", "family", "file"], capture_output=True, text=True, timeout=30)
+        run = subprocess.run(
+            [fc_list, ":lang=zh", "family", "file"], capture_output=True, text=True, timeout=30, env=dict(env)
+        )
     except (OSError, subprocess.SubprocessError):
         return []
     found = []
@@ -113,13 +117,13 @@ def _best(candidates: list[tuple[str, Path]]) -> tuple[str, Path] | None:
     return usable[0] if usable else None
 
 
-def _explicit(font: str, lang: str) -> CJKFont:
+def _explicit(font: str, env, lang: str) -> CJKFont:
     path = Path(font).expanduser()
     if path.suffix.lower() in FONT_SUFFIXES:
         if path.is_file():
             return CJKFont(family=path.stem, path=path.resolve())
         raise UsageError(NOT_FOUND[lang].format(font=font))
-    known = {family.lower(): family for family, _ in fontconfig_families()}
+    known = {family.lower(): family for family, _ in fontconfig_families(env)}
     if font.lower() in known:
         return CJKFont(family=known[font.lower()], path=None)
     raise UsageError(NOT_FOUND[lang].format(font=font))
@@ -130,8 +134,8 @@ def find_cjk_font(font: str | None = None, env=None, lang: str = "zh") -> CJKFon
     env = os.environ if env is None else env
     wanted = font or env.get(FONT_ENV)
     if wanted:
-        return _explicit(wanted, lang)
-    best = _best(fontconfig_families())
+        return _explicit(wanted, env, lang)
+    best = _best(fontconfig_families(env))
     if best:
         return CJKFont(family=best[0], path=None)
     best = _best(scanned_fonts(env))

@@ -1,0 +1,207 @@
+"""The booklet as HTML: the chosen entries turned into view data, rendered by Jinja2 (autoescape on).
+
+Bodies always come from `generator.render.render_body`, so contributor HTML is
+sanitized; local images become file:// addresses only when they are real files
+inside cases/ (no symlinks), every other local link is dropped or points online.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from ..content.library import Library
+from ..content.model import Entry
+from ..content.safety import IMAGE_FORMATS, local_target
+from ..content.schema import ENTRY_TYPES, TYPE_FOLDERS
+from ..render import render_body
+from .qr import qr_svg_data_uri
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "packs"
+SITE_FOLDERS = {"case": "cases", "figure": "figures", "model": "models"}  # page address per type
+GROUP_LABELS = {"case": "典型案例", "model": "模式", "figure": "典型人物"}
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=lambda name: name is None or not name.endswith(".css.j2"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["css_string"] = css_string
+    return env
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal for a font name or URL: quotes, backslashes, markup and newlines escaped."""
+    escaped = "".join(c if c.isalnum() or c in " -_./:,()" or ord(c) > 127 else f"\\{ord(c):x} " for c in str(text))
+    return f'"{escaped}"'
+
+
+def online_address(site_url: str | None, entry: Entry) -> str | None:
+    return f"{site_url}{SITE_FOLDERS[entry.type]}/{entry.id}/" if site_url else None
+
+
+def booklet_date(env=None) -> dt.date:
+    """SOURCE_DATE_EPOCH (reproducible builds) when set, else today."""
+    env = os.environ if env is None else env
+    epoch = env.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+# --- local files and links in bodies
+
+
+def safe_content_file(root: Path, target: str) -> Path | None:
+    """root/target when it is a regular file inside cases/ reached without any symlink, else None."""
+    current = Path(root)
+    for part in target.split("/"):
+        current = current / part
+        try:
+            mode = os.lstat(current).st_mode
+        except OSError:
+            return None
+        if stat.S_ISLNK(mode):
+            return None
+    content = (Path(root) / "cases").resolve()
+    resolved = current.resolve()
+    if not stat.S_ISREG(mode) or not resolved.is_relative_to(content):
+        return None
+    return resolved
+
+
+def _entry_address(target: str, site_url: str | None) -> str | None:
+    """The online page of a linked entry file (cases/models/x.md -> <site>/models/x/)."""
+    parts = target.split("/")
+    folders = {folder: entry_type for entry_type, folder in TYPE_FOLDERS.items()}
+    if site_url and len(parts) == 3 and parts[1] in folders and parts[2].endswith(".md"):
+        return f"{site_url}{SITE_FOLDERS[folders[parts[1]]]}/{parts[2][:-3]}/"
+    return None
+
+
+def link_rewriter(root: Path, entry: Entry, site_url: str | None):
+    """render_body's rewrite_url for print: images -> file:// inside cases/, entry links -> online, rest dropped."""
+
+    def rewrite(url: str) -> str | None:
+        target = local_target(entry.path, url)
+        if target is None:
+            return None
+        if target.lower().endswith(IMAGE_FORMATS):
+            found = safe_content_file(root, target)
+            return found.as_uri() if found else None
+        return _entry_address(target, site_url)
+
+    return rewrite
+
+
+# --- view data
+
+
+@dataclass(frozen=True)
+class EntryView:
+    anchor: str
+    type: str
+    type_label: str
+    title: str
+    summary: str
+    stub: bool
+    meta: tuple[tuple[str, str], ...]
+    body: Markup
+    outcomes: tuple
+    sources: tuple
+    url: str | None
+    qr: str | None
+
+
+def _meta(entry: Entry, library: Library) -> tuple[tuple[str, str], ...]:
+    def titles(entry_type, ids):
+        return "、".join(e.title if (e := library.get(entry_type, i)) else i for i in ids)
+
+    rows = [("类型", ENTRY_TYPES[entry.type])]
+    if getattr(entry, "role", ""):
+        rows.append(("身份", entry.role))
+    if entry.district:
+        rows.append(("区县", entry.district))
+    if entry.institutions:
+        rows.append(("机构", "、".join(entry.institutions)))
+    if getattr(entry, "year", None):
+        rows.append(("年份", f"{entry.year} 年"))
+    if getattr(entry, "level", None):
+        rows.append(("级别", entry.level))
+    rows.append(("主题", "、".join(entry.themes)))
+    if entry.models:
+        rows.append(("模式", titles("model", entry.models)))
+    if getattr(entry, "figures", ()):
+        rows.append(("人物", titles("figure", entry.figures)))
+    if getattr(entry, "aliases", ()):
+        rows.append(("又称", "、".join(entry.aliases)))
+    return tuple(rows)
+
+
+def entry_view(entry: Entry, library: Library, site_url: str | None) -> EntryView:
+    url = online_address(site_url, entry)
+    return EntryView(
+        anchor=f"{entry.type}-{entry.id}",
+        type=entry.type,
+        type_label=ENTRY_TYPES[entry.type],
+        title=entry.title,
+        summary=entry.summary,
+        stub=entry.completeness == "stub",
+        meta=_meta(entry, library),
+        body=Markup(render_body(entry.body, link_rewriter(library.root, entry, site_url))),
+        outcomes=tuple(getattr(entry, "outcomes", ())),
+        sources=entry.sources,
+        url=url,
+        qr=qr_svg_data_uri(url) if url else None,
+    )
+
+
+@dataclass(frozen=True)
+class Booklet:
+    title: str
+    selection_words: str
+    date: dt.date
+    site_url: str | None
+    entries: tuple[EntryView, ...]
+    note: str | None = None  # e.g. how many of a larger selection a site pack holds
+
+    @property
+    def groups(self) -> list[tuple[str, list[EntryView]]]:
+        """Contents sections by type, in booklet order."""
+        groups: dict[str, list[EntryView]] = {}
+        for view in self.entries:
+            groups.setdefault(view.type, []).append(view)
+        return [(GROUP_LABELS[t], views) for t, views in groups.items()]
+
+
+def make_booklet(library: Library, entries, title: str, selection_words: str, site_url: str | None,
+                 date: dt.date | None = None, note: str | None = None) -> Booklet:  # fmt: skip
+    views = tuple(entry_view(e, library, site_url) for e in entries)
+    return Booklet(title, selection_words, date or booklet_date(), site_url, views, note)
+
+
+def render_html(booklet: Booklet, inline_css: str | None = None) -> str:
+    """The booklet's HTML; `inline_css` is embedded for the stand-alone HTML format, PDFs get it compiled."""
+    template = environment().get_template("booklet.html.j2")
+    css = Markup(inline_css.replace("</", "<\\/")) if inline_css else None
+    return template.render(booklet=booklet, inline_css=css)
+
+
+def render_css(name: str, **context) -> str:
+    return environment().get_template(name).render(**context)
+
+
+def stylesheet_text() -> str:
+    return (TEMPLATES / "booklet.css").read_text(encoding="utf-8")

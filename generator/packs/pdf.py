@@ -1,0 +1,88 @@
+"""Booklet HTML -> PDF with WeasyPrint. One printer compiles the styles once and prints many packs.
+
+Only file: and data: resources are loaded (images under cases/, the font, QR
+codes); anything else is refused, so printing never touches the network.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from pathlib import Path
+
+from .booklet import render_css, stylesheet_text
+from .fonts import CJKFont
+
+PAPER_STYLE = {
+    "A4": {"margin": "22mm 20mm 20mm", "font_size": "10.5pt"},
+    "A5": {"margin": "16mm 13mm 15mm", "font_size": "9.5pt"},
+}
+
+logging.getLogger("weasyprint").addHandler(logging.NullHandler())  # refused resources are expected, not noise
+
+
+def page_css(paper: str, font: CJKFont | None, with_font_file: bool) -> str:
+    """Paper size, margins and the font stack; the font file's address only when it must be loaded by path."""
+    return render_css(
+        "page.css.j2",
+        paper=paper,
+        family=font.family if font else None,
+        font_url=font.path.as_uri() if (font and font.path and with_font_file) else None,
+        **PAPER_STYLE[paper],
+    )
+
+
+LOCAL_SCHEMES = ("file", "data")
+
+
+def local_only_fetcher():
+    """A WeasyPrint URL fetcher that loads file: and data: URLs only (WeasyPrint >= 68 class, older function)."""
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:  # WeasyPrint < 68
+        from weasyprint import default_url_fetcher
+
+        def fetch(url: str, *args, **kwargs):
+            if url.split(":", 1)[0].lower() in LOCAL_SCHEMES:
+                return default_url_fetcher(url, *args, **kwargs)
+            raise ValueError(f"not fetched: {url[:80]}")
+
+        return fetch
+    return URLFetcher(allowed_protocols=set(LOCAL_SCHEMES))
+
+
+class PdfPrinter:
+    """Holds the font configuration and the compiled stylesheets; `print` makes one PDF per call."""
+
+    def __init__(self, font: CJKFont):
+        with warnings.catch_warnings():  # fontconfig may know no font at all when ours is loaded by path
+            warnings.filterwarnings("ignore", message="No fonts configured in FontConfig")
+            from weasyprint import CSS
+            from weasyprint.text.fonts import FontConfiguration
+
+            self.font_config = FontConfiguration()
+        self.font = font
+        self._css_class = CSS
+        self._base = CSS(string=stylesheet_text(), font_config=self.font_config)
+        self._pages: dict[str, object] = {}
+        self._fetcher = local_only_fetcher()
+
+    def _stylesheets(self, paper: str) -> list:
+        if paper not in self._pages:
+            self._pages[paper] = self._css_class(
+                string=page_css(paper, self.font, with_font_file=True),
+                font_config=self.font_config,
+                url_fetcher=self._fetcher,
+            )
+        return [self._base, self._pages[paper]]
+
+    def print(self, html: str, target: Path, paper: str = "A4") -> int:
+        """Write the PDF and return its number of pages."""
+        from weasyprint import HTML
+
+        document = HTML(string=html, url_fetcher=self._fetcher).render(
+            stylesheets=self._stylesheets(paper), font_config=self.font_config
+        )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        document.write_pdf(target)
+        return len(document.pages)

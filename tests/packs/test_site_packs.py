@@ -1,0 +1,79 @@
+"""Packs built with the site: one PDF per theme with published entries, plus the packs packs.yml declares."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.cli import UsageError
+from generator.content.library import load_library
+from generator.index import build_index
+from generator.packs.config import read_packs_config
+from generator.packs.site import build_site_packs, pack_paths
+
+from .packtools import ROOT, pdf_pages, pdfinfo, squeeze
+
+pytestmark = pytest.mark.pdf
+
+
+def build(root, out, monkeypatch, workers="2"):
+    monkeypatch.setenv("ZJXN_PACK_WORKERS", workers)
+    library = load_library(root).library
+    return build_site_packs(library, build_index(library), out)
+
+
+def test_one_pack_per_theme_with_entries(pack_tree, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    written = build(pack_tree, out, monkeypatch)
+    # the fixture has entries under 赛教融合, 技能培训 and 统筹赋能 (典型引领) only: the other themes get no pack
+    assert written == {
+        "赛教融合": "packs/saijiao-ronghe.pdf",
+        "技能培训": "packs/jineng-peixun.pdf",
+        "统筹赋能": "packs/tongchou-funeng.pdf",
+    }
+    assert sorted(p.name for p in (out / "packs").iterdir()) == sorted(p.split("/")[1] for p in written.values())
+    assert pack_paths(load_library(pack_tree).library) == written  # known before printing, for the theme pages
+    pages = pdf_pages(out / written["赛教融合"])
+    text = squeeze("".join(pages))
+    assert "【样例】以赛促教的虚构案例" in text and "【样例】技能培训的虚构案例" not in text
+    assert "赛教融合案例手册" in squeeze(pages[0])
+    assert int(pdfinfo(out / written["技能培训"])["Pages"]) >= 3
+
+
+def test_packs_yml_adds_packs_and_titles(pack_tree, tmp_path, monkeypatch):
+    (pack_tree / "packs.yml").write_text(
+        "per_theme: false\npaper: A5\npacks:\n"
+        "  - theme: 赛教融合\n    title: 赛教融合培训读本\n"
+        "  - id: wanzhou\n    title: 万州区案例\n    district: 万州\n",
+        encoding="utf-8",
+    )
+    written = build(pack_tree, tmp_path / "site", monkeypatch, workers="1")
+    assert written == {"赛教融合": "packs/saijiao-ronghe.pdf", "万州区案例": "packs/wanzhou.pdf"}
+    cover = squeeze(pdf_pages(tmp_path / "site" / "packs" / "saijiao-ronghe.pdf")[0])
+    assert "赛教融合培训读本" in cover
+    width = float(pdfinfo(tmp_path / "site" / "packs" / "wanzhou.pdf")["Page size"].split()[0])
+    assert round(width) == 420  # A5 from packs.yml
+
+
+def test_packs_yml_with_an_unknown_theme_is_a_clear_error(pack_tree, tmp_path, monkeypatch):
+    (pack_tree / "packs.yml").write_text("packs:\n  - theme: 赛教融和\n", encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        build(pack_tree, tmp_path / "site", monkeypatch)
+    assert "packs.yml" in str(caught.value) and "是否想写“赛教融合”" in str(caught.value)
+
+
+def test_the_project_packs_yml_is_valid_and_names_every_theme():
+    config = read_packs_config(ROOT)
+    vocab = load_library(ROOT).library.vocab
+    listed = {vocab.theme_names.resolve(spec.selectors["theme"][0]) for spec in config.packs}
+    assert listed == {theme.name for theme in vocab.themes}
+
+
+def test_a_site_pack_over_max_entries_keeps_the_most_complete_and_says_so(pack_tree, tmp_path, monkeypatch):
+    (pack_tree / "packs.yml").write_text("per_theme: false\nmax_entries: 1\npacks:\n  - theme: 赛教融合\n", encoding="utf-8")
+    written = build(pack_tree, tmp_path / "site", monkeypatch, workers="1")
+    pages = pdf_pages(tmp_path / "site" / written["赛教融合"])
+    cover = squeeze(pages[0])
+    assert "共1个" in cover and "收录其中内容最完整、最新的1个（共3个）" in cover
+    text = squeeze("".join(pages))
+    assert "【样例】以赛促教的虚构案例" in text  # the one complete entry of the three
+    assert "【样例】赛教融合主题的短条目" not in text
