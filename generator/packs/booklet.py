@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +18,7 @@ from markupsafe import Markup
 
 from ..content.library import Library
 from ..content.model import Entry
-from ..content.safety import IMAGE_FORMATS, local_target
+from ..content.safety import IMAGE_FORMATS, file_state, local_target
 from ..content.schema import ENTRY_TYPES, TYPE_FOLDERS
 from ..render import render_body
 from .qr import qr_svg_data_uri
@@ -64,24 +63,6 @@ def booklet_date(env=None) -> dt.date:
 # --- local files and links in bodies
 
 
-def safe_content_file(root: Path, target: str) -> Path | None:
-    """root/target when it is a regular file inside cases/ reached without any symlink, else None."""
-    current = Path(root)
-    for part in target.split("/"):
-        current = current / part
-        try:
-            mode = os.lstat(current).st_mode
-        except OSError:
-            return None
-        if stat.S_ISLNK(mode):
-            return None
-    content = (Path(root) / "cases").resolve()
-    resolved = current.resolve()
-    if not stat.S_ISREG(mode) or not resolved.is_relative_to(content):
-        return None
-    return resolved
-
-
 def _entry_address(target: str, site_url: str | None) -> str | None:
     """The online page of a linked entry file (cases/models/x.md -> <site>/models/x/)."""
     parts = target.split("/")
@@ -99,7 +80,8 @@ def link_rewriter(root: Path, entry: Entry, site_url: str | None):
         if target is None:
             return None
         if target.lower().endswith(IMAGE_FORMATS):
-            found = safe_content_file(root, target)
+            state, _ = file_state(root, target)  # local_target keeps it inside cases/
+            found = (Path(root) / target).resolve() if state == "ok" else None
             return found.as_uri() if found else None
         return _entry_address(target, site_url)
 
