@@ -27,6 +27,14 @@ def _shown(value) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+def _arabic_fix(value, advice: str, whole: bool) -> str | None:
+    """'写成 30000…' for 三万, or None when the text holds no number (or no whole one, where one is needed)."""
+    number = parse_chinese_number(value)
+    if number is None or (whole and number != int(number)):
+        return None
+    return f"写成 {int(number) if number == int(number) else number}{advice}"
+
+
 class FieldType:
     expected = "值"
     expected_en = "a value"
@@ -79,18 +87,16 @@ class Text(FieldType):
 class Integer(FieldType):
     expected, expected_en = "整数（阿拉伯数字）", "a whole number"
 
-    def __init__(self, low: int, high: int):
-        self.low, self.high = low, high
+    def __init__(self, low: int, high: int, hint: str | None = None):
+        self.low, self.high, self.hint = low, high, hint  # hint: what to do when out of range
 
     def check(self, value, ctx, where):
         if isinstance(value, bool) or not isinstance(value, int):
-            number = parse_chinese_number(value)
-            fix = f"写成 {int(number)}（阿拉伯数字，不加引号）" if number is not None and number == int(number) else None
-            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion=fix)
+            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value),
+                     suggestion=_arabic_fix(value, "（阿拉伯数字，不加引号）", whole=True))
             return INVALID
         if not self.low <= value <= self.high:
-            ctx.fail(where, "field-range", low=self.low, high=self.high, found=value,
-                     suggestion="填写实践被报道的年份；不确定时删除这一行")
+            ctx.fail(where, "field-range", low=self.low, high=self.high, found=value, suggestion=self.hint)
             return INVALID
         return value
 
@@ -103,12 +109,8 @@ class Number(FieldType):
 
     def check(self, value, ctx, where):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            number = parse_chinese_number(value)
-            fix = None
-            if number is not None:
-                shown = int(number) if number == int(number) else number
-                fix = f"写成 {shown}，单位写在 unit 中"
-            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion=fix)
+            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value),
+                     suggestion=_arabic_fix(value, "，单位写在 unit 中", whole=False))
             return INVALID
         if value != value or value in (float("inf"), float("-inf")):
             ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion=None)
@@ -356,7 +358,7 @@ CASE_FIELDS = COMMON + (
           "来自 cases/institutions.yml 的名称或简称，至少一项。", "institutions:\n  - 重庆三峡职业学院"),
     Field("district", VocabName("district"), True, "区县",
           "实践所在区县；全市性工作写“全市”；来源未说明时写院校所在区县。", "district: 万州区"),
-    Field("year", Integer(2000, 2100), False, "年份", "实践被报道的年份；不确定就不写。", "year: 2024"),
+    Field("year", Integer(2000, 2100, hint="填写实践被报道的年份；不确定时删除这一行"), False, "年份", "实践被报道的年份；不确定就不写。", "year: 2024"),
     Field("models", ListOf(Reference("model"), max_items=20), False, "模式", "cases/models/ 中条目的编号或标题。",
           "models:\n  - tianjian-xueyuan"),
     Field("figures", ListOf(Reference("figure"), max_items=20), False, "人物", "cases/figures/ 中条目的编号或标题。",
@@ -376,8 +378,8 @@ FIGURE_FIELDS = COMMON + (
 )
 
 MODEL_FIELDS = COMMON + (
-    Field("institutions", ListOf(VocabName("institution"), max_items=20), False, "发源院校 / 机构",
-          "来源中写明的、该模式发源的院校或机构。", "institutions:\n  - 重庆三峡职业学院"),
+    Field("institutions", ListOf(VocabName("institution"), max_items=20), False, "代表院校 / 机构",
+          "来源中把该模式与之相连的院校或机构（发源地或代表性实践者），须为来源写明的。", "institutions:\n  - 重庆三峡职业学院"),
     Field("aliases", ListOf(Text(2, 80), max_items=20), False, "别名", "人们常用的其他叫法。", "aliases:\n  - 定制产业学院"),
 )
 

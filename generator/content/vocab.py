@@ -144,6 +144,12 @@ class _Reader:
             return default
         return normalize(value) if key not in ("description",) else value.strip()
 
+    def choice(self, where, item: dict, key: str, choices: tuple[str, ...]) -> str:
+        value = self.text(where, item, key)
+        if value not in choices:
+            self.fail(where + (key,), key, " / ".join(choices), value)
+        return value
+
     def names(self, where, item: dict, key: str) -> tuple[str, ...]:
         value = item.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
@@ -230,9 +236,7 @@ def _read_districts(doc: Document) -> tuple[tuple[District, ...], Lookup, list[P
     districts, lookup, owners, problems = [], {}, {}, reader.problems
     for where, item in reader.each():
         name = reader.text(where, item, "name")
-        kind = reader.text(where, item, "kind")
-        if kind not in DISTRICT_KINDS:
-            reader.fail(where + ("kind",), "kind", " / ".join(DISTRICT_KINDS), kind)
+        kind = reader.choice(where, item, "kind", DISTRICT_KINDS)
         aliases = reader.names(where, item, "aliases")
         _register(lookup, owners, doc, where, (name, *aliases), name, problems)
         districts.append(District(reader.ident(where, item), name, kind, aliases))
@@ -244,9 +248,7 @@ def _read_institutions(doc: Document, districts: Lookup) -> tuple[tuple[Institut
     found, lookup, owners, problems = [], {}, {}, reader.problems
     for where, item in reader.each():
         name = reader.text(where, item, "name")
-        kind = reader.text(where, item, "kind")
-        if kind not in INSTITUTION_KINDS:
-            reader.fail(where + ("kind",), "kind", " / ".join(INSTITUTION_KINDS), kind)
+        kind = reader.choice(where, item, "kind", INSTITUTION_KINDS)
         district = item.get("district")
         if district is not None and districts.resolve(district) is None:
             problems.append(
