@@ -96,3 +96,24 @@ def test_no_serious_accessibility_violations(page, site_url, url):
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("async () => (await axe.run()).violations.map(v => [v.id, v.impact, v.nodes.length])")
     assert [v for v in violations if v[1] in ("serious", "critical")] == []
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("熊贵英", "figures/xiong-guiying"),
+        ("张升平", "figures/zhang-shengping"),
+        ("定制乡村振兴产业学院", "models/dingzhi-xiangcun-zhenxing-chanye-xueyuan"),
+        ("现代学徒制", "models/xiandai-xuetuzhi"),
+        ("乐渝学", "cases/nongcun-laodongli-peixun-leyuxue"),
+        ("重庆财经职业学院", "institutions/cq-caijing-zhiye-xueyuan"),
+        ("赛教融合", "themes/saijiao-ronghe"),
+        ("双高辐射", "themes/shuanggao-fushe"),
+    ],
+)
+def test_chinese_names_are_found_in_the_top_results(page, site_url, query, expected):
+    page.goto(site_url)
+    open_search(page, query)
+    pages = [link.split("#")[0].strip("/") for link in result_links(page)]
+    top = list(dict.fromkeys(pages))[:3]  # distinct pages, in rank order
+    assert any(p.endswith(expected) for p in top), top
