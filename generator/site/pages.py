@@ -27,6 +27,7 @@ from .urls import (
 TYPES = ("case", "model", "figure")
 NEWEST_ON_HOME = 6
 DISTRICTS_IN_CHART = 15
+TYPE_INDEX_LIMIT = 200  # entries listed on cases/, models/, figures/; the browse page lists them all
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,8 @@ class _Builder:
         for entry_type in TYPES:
             url = f"{TYPE_FOLDERS[entry_type]}/"
             entries = [e for e in self.index.entries if e.type == entry_type]
-            self.add(url, TYPE_LABELS[entry_type], "type_index.html.j2", type=entry_type, entries=entries)
+            self.add(url, TYPE_LABELS[entry_type], "type_index.html.j2", type=entry_type, total=len(entries),
+                     entries=entries[:TYPE_INDEX_LIMIT])
 
     # --- themes
 
@@ -264,7 +266,7 @@ class _Builder:
 
     def home_page(self, theme_rows):
         self.add(
-            "", self.options.site_name, "home.html.j2",
+            "", "首页", "home.html.j2",
             "重庆职业教育服务乡村振兴的典型案例、典型人物和模式，按主题、区县、院校整理，每条注明来源。",
             parts=[{"theme": r["theme"], "url": r["url"], "count": r["count"]} for r in theme_rows],
             newest=self.index.newest[:NEWEST_ON_HOME], counts=type_counts(self.index.entries),
