@@ -54,16 +54,16 @@ def sanitize(html: str, attribute_filter: Callable[[str, str, str], str | None] 
 def render_body(body: str, rewrite_url: Callable[[str], str | None] | None = None) -> str:
     """Markdown body -> sanitized HTML. `rewrite_url` maps local links and images to published addresses."""
     html = _converter().reset().convert(body)
-    clean = sanitize(html, _drop_remote_images)
     if rewrite_url is None:
-        return clean
+        return sanitize(html, _drop_remote_images)
 
     def local_links(tag: str, name: str, value: str) -> str | None:
-        if name in ("href", "src") and url_scheme(value) is None and not value.startswith(("#", "//")):
+        value = _drop_remote_images(tag, name, value)
+        if value is not None and name in ("href", "src") and url_scheme(value) is None and not value.startswith(("#", "//")):
             return rewrite_url(value)
         return value
 
-    return sanitize(clean, local_links)
+    return sanitize(html, local_links)  # one pass: remote images dropped, local links mapped
 
 
 def _drop_remote_images(tag: str, name: str, value: str) -> str | None:

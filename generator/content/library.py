@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from ..problems import WARNING, Problem, problem, sort_problems
@@ -100,7 +100,14 @@ def _check_file(root: Path, vocab: Vocabulary, job: tuple) -> tuple[_Checked | N
     if doc is None:
         return None, problems
     fields, more = check_entry(doc, entry_type, vocab, root, text_file.text)
-    return _Checked(entry_type, entry_id, path, fields, doc), problems + more
+    return _Checked(entry_type, entry_id, path, fields, _slim(doc)), problems + more
+
+
+def _slim(doc):
+    """What is still needed of a checked document: its body, the keys with their lines, and the
+    positions of its references. Much less to send back from a worker process than the whole parse."""
+    marks = {where: mark for where, mark in doc.marks.items() if len(where) <= 1 or where[0] in REFERENCE_FIELDS}
+    return replace(doc, data=dict.fromkeys(doc.data), marks=marks, key_marks={})
 
 
 def _check_batch(root: Path, vocab: Vocabulary, jobs: list[tuple]) -> list:

@@ -12,7 +12,7 @@ import os
 import re
 import stat
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from ..problems import Problem, problem
 
@@ -81,6 +81,8 @@ def is_safe_link(url: str) -> bool:
 
 def dangerous_scheme(text: str) -> str | None:
     """A script or data URL anywhere in a plain-text value, as written."""
+    if ":" not in text and "&" not in text:
+        return None  # no colon, and none hidden in an entity
     match = DANGEROUS_ANYWHERE.search(_normalize_url(text))
     return match.group(0) if match else None
 
@@ -166,6 +168,8 @@ def _html_problem(path, where, found, reason) -> Problem:
 def _unsafe_links(path: str, body: str, first_line: int) -> list[Problem]:
     found = []
     for offset, line in enumerate(body.split("\n")):
+        if "](" not in line and "<" not in line and "]:" not in line:
+            continue  # none of the three patterns can match
         for pattern in (MD_LINK, AUTOLINK, MD_REFERENCE):
             for match in pattern.finditer(line):
                 url = match.group(1)
@@ -179,15 +183,18 @@ def _unsafe_links(path: str, body: str, first_line: int) -> list[Problem]:
 IMAGE_FORMATS = (".png", ".jpg", ".jpeg", ".webp", ".gif")
 MAX_IMAGE_BYTES = 2_000_000
 CONTENT_ROOT = "cases"
+DRIVE = re.compile(r"^[A-Za-z]:")
 
 
 def local_target(entry_path: str, url: str) -> str | None:
     """The project-relative path a relative link points to, or None if it leaves cases/."""
     clean = url.split("#", 1)[0].split("?", 1)[0]
-    if not clean or clean.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", clean) or "\\" in clean:
+    if not clean or clean.startswith(("/", "\\")) or DRIVE.match(clean) or "\\" in clean:
         return None
-    parts: list[str] = list(PurePosixPath(entry_path).parent.parts)
-    for part in PurePosixPath(clean).parts:
+    parts = [part for part in entry_path.split("/")[:-1] if part not in ("", ".")]
+    for part in clean.split("/"):
+        if part in ("", "."):
+            continue
         if part == "..":
             if len(parts) <= 1:
                 return None
@@ -214,6 +221,8 @@ def file_state(root: Path, target: str) -> tuple[str, int]:
 def _images_and_files(root: Path | None, path: str, body: str, first_line: int) -> list[Problem]:
     found = []
     for offset, line in enumerate(body.split("\n")):
+        if "](" not in line:
+            continue  # no link or image on this line
         lineno = first_line + offset
         images = {m.start(2): (m.group(1), m.group(2)) for m in MD_IMAGE.finditer(line)}
         links = {m.start(1): m.group(1) for m in MD_LINK.finditer(line)}
@@ -261,7 +270,7 @@ def check_body(root: Path | None, path: str, body: str, first_line: int) -> list
     if "<" not in body and "](" not in body and "]:" not in body:
         return []  # no HTML, no links, no images
     return (
-        _unsafe_html(path, body, first_line)
+        (_unsafe_html(path, body, first_line) if "<" in body else [])
         + _unsafe_links(path, body, first_line)
         + _images_and_files(root, path, body, first_line)
     )

@@ -77,6 +77,8 @@ PLACEHOLDERS = ("（请依据来源填写", "（待补充：来源标题")  # gu
 
 def _placeholders(doc: Document, raw_text: str) -> list[Problem]:
     found = []
+    if not any(marker in raw_text for marker in PLACEHOLDERS):
+        return found  # the common case: no template text left
     for offset, line in enumerate(raw_text.split("\n")):
         for marker in PLACEHOLDERS:
             column = line.find(marker)

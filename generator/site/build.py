@@ -115,10 +115,12 @@ def write_atomically(out: Path, root: Path, marker: str, fill) -> None:
 # --- build
 
 
-def build_site_dir(library, config_path: Path, out: Path, *, strict=False, verbose=False) -> dict:
+def build_site_dir(library, config_path: Path, out: Path, *, strict=False, verbose=False, packs=True) -> dict:
     """MkDocs build (pages, exports, Pagefind index) and the PDF packs, into `out`, atomically.
 
-    Returns the packs written (theme -> relative path). Raises mkdocs' Abort/PluginError on failure.
+    With packs=False (`build --no-packs`) no PDF is printed and the theme pages
+    link none. Returns the packs written (theme -> relative path). Raises
+    mkdocs' Abort/PluginError on failure.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -126,7 +128,7 @@ def build_site_dir(library, config_path: Path, out: Path, *, strict=False, verbo
     _quiet_mkdocs(verbose)
     pin_build_date(library.root)
     index = build_index(library)
-    stage = packs_stage()
+    stage = packs_stage() if packs else None
     written: dict = {}
 
     def fill(tmp: Path) -> None:

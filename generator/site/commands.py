@@ -17,6 +17,8 @@ def register(commands, common) -> None:
     build.add_argument("--config", help="MkDocs 配置文件，默认项目根目录的 mkdocs.yml")
     build.add_argument("--strict", action="store_true", help="MkDocs 严格模式：有警告即失败")
     build.add_argument("--verbose", action="store_true", help="显示 MkDocs 的详细日志")
+    build.add_argument("--no-packs", dest="packs", action="store_false",
+                       help="不生成 PDF 案例手册（packs.yml），主题页也不显示手册下载链接；默认生成")
 
     serve = commands.add_parser("serve", help=f"本地预览站点（默认 http://{DEFAULT_ADDR}/），修改内容后自动刷新")
     common(serve)
@@ -60,7 +62,7 @@ def cmd_build(args) -> int:
         return EXIT_CONTENT
     out = Path(args.out)
     packs = _run(lambda: build_site_dir(library, config_file(library.root, args.config), out,
-                                        strict=args.strict, verbose=args.verbose))
+                                        strict=args.strict, verbose=args.verbose, packs=args.packs))
     if packs is None:
         return EXIT_CONTENT
     print(f"站点已生成：{out}/（{len(library.published)} 个条目{f'，{len(packs)} 本案例手册' if packs else ''}）")

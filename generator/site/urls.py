@@ -35,8 +35,16 @@ def source_path(url: str) -> str:
 
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url`, both site-relative (directory URLs end in `/`)."""
-    base = "/" + posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "/"
-    target = posixpath.relpath("/" + to_url, base)
+    here = [part for part in from_url.split("/") if part]
+    there = [part for part in to_url.split("/") if part]
+    if "." in here or ".." in here or "." in there or ".." in there:
+        base = "/" + posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "/"
+        target = posixpath.relpath("/" + to_url, base)
+    else:  # the common case, without posixpath.relpath's normalizing (called for every link of every page)
+        common = 0
+        while common < min(len(here), len(there)) and here[common] == there[common]:
+            common += 1
+        target = "/".join([".."] * (len(here) - common) + there[common:]) or "."
     if to_url.endswith("/") or to_url == "":
         target = "./" if target == "." else target + "/"
     return target
