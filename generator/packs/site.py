@@ -8,7 +8,10 @@ gives the same mapping before anything is printed, for pages rendered first.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,6 +115,36 @@ def _job(library, plan: PlannedPack, site: str | None) -> Job:
     return Job(plan.key, plan.relpath, render_html(booklet), plan.paper)
 
 
+MANIFEST = f"{PACKS_DIR}/manifest.json"  # relative path -> fingerprint of what it was printed from
+
+
+def _fingerprint(job: Job, font: CJKFont) -> str:
+    """Same booklet HTML, paper, font and WeasyPrint: the same PDF (builds are reproducible)."""
+    import weasyprint
+
+    text = "\0".join((job.html, job.paper, font.family, str(font.path or ""), weasyprint.__version__))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _reuse(jobs: list[Job], prints: dict, previous: Path | None, out_dir: Path) -> list[Job]:
+    """Copy the packs whose fingerprint matches the previous site's; return the jobs still to print."""
+    if previous is None or not (previous / MANIFEST).is_file():
+        return jobs
+    try:
+        before = json.loads((previous / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return jobs
+    left = []
+    for job in jobs:
+        old = previous / job.relpath
+        if before.get(job.relpath) == prints[job.relpath] and old.is_file() and not old.is_symlink():
+            (out_dir / job.relpath).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(old, out_dir / job.relpath)
+        else:
+            left.append(job)
+    return left
+
+
 _printer: PdfPrinter | None = None  # one per worker process: fonts and styles compiled once
 
 
@@ -126,15 +159,18 @@ def _print_job(job: Job, out_dir: str) -> tuple[str, str]:
 
 
 def _workers(jobs: int) -> int:
+    """ZJXN_PACK_WORKERS, else one per core."""
     wanted = os.environ.get(WORKERS_ENV, "")
     count = int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
     return max(1, min(count, jobs))
 
 
-def build_site_packs(library, index, out_dir: Path) -> dict[str, str]:
+def build_site_packs(library, index, out_dir: Path, previous: Path | None = None) -> dict[str, str]:
     """Write the site's PDF packs under out_dir/packs/; return theme name -> relative path.
 
-    `index` is accepted for the site stage's calling convention; packs select from the library itself.
+    A pack whose booklet is unchanged since the `previous` site is copied from it,
+    not printed again. `index` is accepted for the site stage's calling
+    convention; packs select from the library itself.
     """
     plans = plan_packs(library)
     if not plans:
@@ -142,13 +178,17 @@ def build_site_packs(library, index, out_dir: Path) -> dict[str, str]:
     font = find_cjk_font()  # once, before any work; exit 2 with the install hint when there is none
     site = site_url(library.root)
     jobs = [_job(library, plan, site) for plan in plans]
+    prints = {job.relpath: _fingerprint(job, font) for job in jobs}
+    (out_dir / PACKS_DIR).mkdir(parents=True, exist_ok=True)
+    (out_dir / MANIFEST).write_text(json.dumps(prints, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    jobs = _reuse(jobs, prints, previous, out_dir)
     jobs.sort(key=lambda job: len(job.html), reverse=True)  # longest first, so the processes finish together
     workers = _workers(len(jobs))
     if workers == 1:
         _init_worker(font)
-        done = [_print_job(job, str(out_dir)) for job in jobs]
-    else:
+        for job in jobs:
+            _print_job(job, str(out_dir))
+    elif jobs:
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(font,)) as pool:
-            done = list(pool.map(_print_job, jobs, [str(out_dir)] * len(jobs)))
-    written = dict(done)
-    return {plan.key: written[plan.key] for plan in plans}  # in packs.yml order
+            list(pool.map(_print_job, jobs, [str(out_dir)] * len(jobs)))
+    return {plan.key: plan.relpath for plan in plans}  # in packs.yml order

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -66,8 +68,8 @@ def _guard(out: Path, root: Path, marker: str) -> None:
 def _remove_stale(out: Path) -> None:
     """Temporary folders left by builds that were killed (their process is gone)."""
     for stale in out.parent.glob(f"{out.name}.tmp-*"):
-        pid = stale.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)):
+        pid = re.match(r"\d+", stale.name[len(out.name) + len(".tmp-") :])
+        if pid and not _alive(int(pid.group(0))):
             shutil.rmtree(stale, ignore_errors=True)
 
 
@@ -137,9 +139,20 @@ def build_site_dir(library, config_path: Path, out: Path, *, strict=False, verbo
         if plugin is None:
             raise OutputError(f"{config_path} 没有启用 {PLUGIN} 插件（plugins: - {PLUGIN}）。")
         plugin.preload(library, index, with_packs=stage is not None)
-        mkdocs_build(config)
-        if stage is not None:
-            written.update(stage.build_site_packs(library, index, tmp) or {})
+        # The packs are printed beside MkDocs (which empties its site folder first) and moved in after.
+        packs_dir = tmp.with_name(tmp.name + "-packs")
+        shutil.rmtree(packs_dir, ignore_errors=True)
+        packs_dir.mkdir()
+        try:
+            with ThreadPoolExecutor(1) as printer:
+                printing = printer.submit(stage.build_site_packs, library, index, packs_dir, out) if stage else None
+                mkdocs_build(config)
+                if printing is not None:
+                    written.update(printing.result() or {})
+            for item in packs_dir.iterdir():
+                item.rename(tmp / item.name)
+        finally:
+            shutil.rmtree(packs_dir, ignore_errors=True)
 
     write_atomically(out, library.root, "index.html", fill)
     return written

@@ -30,7 +30,7 @@ def test_one_pack_per_theme_with_entries(pack_tree, tmp_path, monkeypatch):
         "技能培训": "packs/jineng-peixun.pdf",
         "统筹赋能": "packs/tongchou-funeng.pdf",
     }
-    assert sorted(p.name for p in (out / "packs").iterdir()) == sorted(p.split("/")[1] for p in written.values())
+    assert sorted(p.name for p in (out / "packs").glob("*.pdf")) == sorted(p.split("/")[1] for p in written.values())
     assert pack_paths(load_library(pack_tree).library) == written  # known before printing, for the theme pages
     pages = pdf_pages(out / written["赛教融合"])
     text = squeeze("".join(pages))
@@ -77,3 +77,28 @@ def test_a_site_pack_over_max_entries_keeps_the_most_complete_and_says_so(pack_t
     text = squeeze("".join(pages))
     assert "【样例】以赛促教的虚构案例" in text  # the one complete entry of the three
     assert "【样例】赛教融合主题的短条目" not in text
+
+
+def test_unchanged_packs_are_copied_from_the_previous_site_not_printed(tmp_path, monkeypatch):
+    import dataclasses
+
+    from generator.packs import site as site_packs
+
+    library = load_library(ROOT).library
+    first = tmp_path / "first"
+    written = build_site_packs(library, build_index(library), first)
+    printed = []
+    monkeypatch.setattr(site_packs, "_print_job", lambda job, out: printed.append(job.relpath))
+    monkeypatch.setenv(site_packs.WORKERS_ENV, "1")
+    second = tmp_path / "second"
+    assert build_site_packs(library, build_index(library), second, previous=first) == written
+    assert printed == []
+    for relpath in written.values():
+        assert (second / relpath).read_bytes() == (first / relpath).read_bytes()
+
+    entry = library.get("case", "saijiao-ronghe-tianjian-shengjin")
+    edited = dataclasses.replace(entry, summary=entry.summary + "（已修改）")
+    changed = dataclasses.replace(library, entries=tuple(edited if e is entry else e for e in library.entries))
+    build_site_packs(changed, build_index(changed), tmp_path / "third", previous=first)
+    assert written["赛教融合"] in printed  # the pack holding the edited entry is printed again
+    assert len(printed) < len(written)  # the others are copied
