@@ -28,6 +28,8 @@ TYPES = ("case", "model", "figure")
 NEWEST_ON_HOME = 6
 DISTRICTS_IN_CHART = 15
 TYPE_INDEX_LIMIT = 200  # entries listed on cases/, models/, figures/; the browse page lists them all
+BROWSE_DATA = "browse/entries.json"
+FACETS = ("type", "theme", "district", "institution", "year", "level")
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class SiteOptions:
     edit_base: str | None = None  # repo_url + edit_uri: where entry files can be edited
     packs: dict = field(default_factory=dict)  # theme id -> site path of its PDF pack
     build_epoch: int = 0  # SOURCE_DATE_EPOCH
-
+    browse_inline: int = 300  # entries in the browse page's HTML; the rest come from browse/entries.json
 
 @dataclass
 class Site:
@@ -67,6 +69,10 @@ def markdown_page(title: str, html_block: str, description: str | None = None) -
 def type_counts(entries) -> list[tuple[str, int]]:
     counts = Counter(e.type for e in entries)
     return [(t, counts[t]) for t in TYPES if counts[t]]
+
+
+FACET_ROW_KEYS = {"type": "type", "theme": "themes", "district": "district", "institution": "institutions",
+                  "year": "year", "level": "level"}
 
 
 class _Builder:
@@ -221,7 +227,7 @@ class _Builder:
         self.add("years/", "年份", "years.html.j2", years=years, dated=dated, undated=len(cases) - dated)
 
     def browse_page(self):
-        rows, facets = [], {name: Counter() for name in ("type", "theme", "district", "institution", "year", "level")}
+        rows, facets = [], {name: Counter() for name in FACETS}
         for entry in self.index.entries:
             values = {
                 "type": [TYPE_LABELS[entry.type]],
@@ -251,7 +257,16 @@ class _Builder:
             for name in labels
         ]
         facet_list = [f for f in facet_list if f["options"]]
-        self.add("browse/", "浏览与筛选", "browse.html.j2", rows=rows, facets=facet_list)
+        inline = self.options.browse_inline
+        more = len(rows) > inline
+        if more:  # the whole list as data, fetched only when a reader filters
+            link = partial(relative, "browse/")
+            data = [[link(entry_url(r["entry"])), r["entry"].type, r["entry"].title, r["entry"].district or "",
+                     getattr(r["entry"], "year", None) or "", *(r[FACET_ROW_KEYS[f]] for f in FACETS)] for r in rows]
+            self.site.files[BROWSE_DATA] = json.dumps({"facets": FACETS, "rows": data}, ensure_ascii=False,
+                                                      separators=(",", ":"))
+        self.add("browse/", "浏览与筛选", "browse.html.j2", rows=rows[:inline], total=len(rows),
+                 facets=facet_list, data_url=relative("browse/", BROWSE_DATA) if more else None)
 
     def stats_page(self, theme_rows):
         by_district = sorted(((d, len(e)) for d, e in self.index.by_district.items()), key=lambda kv: (-kv[1], kv[0]))

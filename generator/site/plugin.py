@@ -33,9 +33,10 @@ CONTENT_ROOT_ENV = "ZJXN_CONTENT_ROOT"  # set by `python -m generator serve --ro
 class CaseLibraryConfig(Config):
     content_root = opt.Type(str, default=".")  # folder holding cases/, relative to mkdocs.yml
     search_index = opt.Type(bool, default=True)  # run Pagefind after the build
+    browse_inline = opt.Type(int, default=300)  # entries written into the browse page; the rest load as JSON
 
 
-def site_options(config, library, epoch: int, with_packs: bool = False) -> SiteOptions:
+def site_options(config, library, epoch: int, with_packs: bool = False, browse_inline: int = 300) -> SiteOptions:
     """What the pages need from mkdocs.yml: names, absolute site address, edit link base, PDF packs."""
     site_url = config.site_url or ""
     edit_base = None
@@ -47,6 +48,7 @@ def site_options(config, library, epoch: int, with_packs: bool = False) -> SiteO
         edit_base=edit_base,
         packs=pack_links(library) if with_packs else {},
         build_epoch=epoch,
+        browse_inline=browse_inline,
     )
 
 
@@ -89,7 +91,8 @@ class CaseLibraryPlugin(BasePlugin[CaseLibraryConfig]):
 
     def on_files(self, files, config):
         library, index = self.preloaded or load_checked(self.root)
-        site = build_site(library, index, site_options(config, library, self.epoch, self.with_packs))
+        site = build_site(library, index, site_options(config, library, self.epoch, self.with_packs,
+                                                          self.config.browse_inline))
         docs_prefix = _repo_relative(Path(config.docs_dir), Path(config.config_file_path).parent)
         for file in files.documentation_pages():
             file.edit_uri = f"{docs_prefix}{file.src_uri}" if docs_prefix is not None else None

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[2]
+
 import pytest
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def open_search(page, query: str):
@@ -117,3 +119,32 @@ def test_chinese_names_are_found_in_the_top_results(page, site_url, query, expec
     pages = [link.split("#")[0].strip("/") for link in result_links(page)]
     top = list(dict.fromkeys(pages))[:3]  # distinct pages, in rank order
     assert any(p.endswith(expected) for p in top), top
+
+
+def test_long_browse_list_loads_the_rest_when_filtering(browser, fresh_content, tmp_path, run, serve):
+    """Past browse_inline entries the page ships the first ones; filtering fetches entries.json and sees all."""
+    content = fresh_content
+    settings = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    settings = settings.replace("  - zjxn\n", "  - zjxn:\n      browse_inline: 5\n")
+    settings = settings.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
+    settings = settings.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    assert "browse_inline: 5" in settings
+    (tmp_path / "mkdocs.yml").write_text(settings, encoding="utf-8")
+    done = run("build", "--root", str(content), "--out", str(tmp_path / "site"), "--no-packs",
+               "--config", str(tmp_path / "mkdocs.yml"))
+    assert done.returncode == 0, done.stderr
+    with serve(tmp_path / "site") as url:
+        tab = browser.new_page()
+        tab.goto(url + "browse/")
+        assert tab.locator("#zjxn-browse > li").count() == 5
+        tab.select_option("select[data-facet=theme]", "赛教融合")
+        tab.wait_for_function("document.querySelectorAll('#zjxn-browse > li').length === 29")
+        visible = tab.locator("#zjxn-browse > li:not([hidden])")
+        shown = visible.count()
+        assert 0 < shown < 29
+        assert all("|赛教融合|" in (visible.nth(i).get_attribute("data-theme") or "") for i in range(shown))
+        assert f"显示 {shown} / 29" in tab.locator("#zjxn-browse-status").inner_text()
+        links = [visible.nth(i).locator("a").get_attribute("href") for i in range(shown)]
+        assert "../cases/saijiao-ronghe-tianjian-shengjin/" in links
+        assert tab.request.get(url + "browse/" + links[0]).ok  # the built links lead to real pages
+        tab.close()
