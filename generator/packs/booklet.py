@@ -21,7 +21,7 @@ from ..content.model import Entry
 from ..content.safety import IMAGE_FORMATS, file_state, local_target
 from ..content.schema import ENTRY_TYPES, TYPE_FOLDERS
 from ..render import render_body
-from .qr import qr_svg_data_uri
+from .qr import qr_png_data_uri
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "packs"
 SITE_FOLDERS = {"case": "cases", "figure": "figures", "model": "models"}  # page address per type
@@ -146,7 +146,7 @@ def entry_view(entry: Entry, library: Library, site_url: str | None) -> EntryVie
         outcomes=tuple(getattr(entry, "outcomes", ())),
         sources=entry.sources,
         url=url,
-        qr=qr_svg_data_uri(url) if url else None,
+        qr=qr_png_data_uri(url) if url else None,
     )
 
 

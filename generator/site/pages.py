@@ -27,8 +27,9 @@ from .urls import (
 TYPES = ("case", "model", "figure")
 NEWEST_ON_HOME = 6
 DISTRICTS_IN_CHART = 15
-TYPE_INDEX_LIMIT = 200  # entries listed on cases/, models/, figures/; the browse page lists them all
+LIST_LIMIT = 200  # entries listed on one index page; the rest are a filter away on the browse page
 BROWSE_DATA = "browse/entries.json"
+SUB_MARK = "\u3000· "  # sub-themes under their theme in the browse page's theme filter
 FACETS = ("type", "theme", "district", "institution", "year", "level")
 
 
@@ -100,6 +101,12 @@ class _Builder:
         )
         self.site.pages[source_path(url)] = markdown_page(page_title, block, description)
 
+    @staticmethod
+    def listing(entries, facet: str, value: str) -> dict:
+        """An index page's entry list: at most LIST_LIMIT, with the browse filter that shows them all."""
+        return {"entries": tuple(entries[:LIST_LIMIT]), "total": len(entries),
+                "more": {facet: value} if len(entries) > LIST_LIMIT else None}
+
     def published(self, entry_type: str, ids) -> list:
         return [e for e in (self.index.get(entry_type, i) for i in ids) if e is not None]
 
@@ -144,8 +151,8 @@ class _Builder:
         for entry_type in TYPES:
             url = f"{TYPE_FOLDERS[entry_type]}/"
             entries = [e for e in self.index.entries if e.type == entry_type]
-            self.add(url, TYPE_LABELS[entry_type], "type_index.html.j2", type=entry_type, total=len(entries),
-                     entries=entries[:TYPE_INDEX_LIMIT])
+            self.add(url, TYPE_LABELS[entry_type], "type_index.html.j2", type=entry_type,
+                     listing=self.listing(entries, "type", TYPE_LABELS[entry_type]))
 
     # --- themes
 
@@ -157,15 +164,15 @@ class _Builder:
             pack = self.options.packs.get(theme.id)
             self.add(
                 theme_url(theme), f"{theme.number} {theme.name}", "theme.html.j2", theme.description,
-                theme=theme, parent=None, direction=theme.direction, subthemes=subs, entries=entries,
-                counts=type_counts(entries), pack_url=pack,
+                theme=theme, parent=None, direction=theme.direction, subthemes=subs,
+                listing=self.listing(entries, "theme", theme.name), counts=type_counts(entries), pack_url=pack,
             )
             for sub in theme.subthemes:
                 entries = by_theme.get(sub.name, ())
                 self.add(
                     subtheme_url(sub), sub.name, "theme.html.j2", sub.description,
                     theme=sub, parent=theme, parent_url=theme_url(theme), direction=theme.direction, subthemes=(),
-                    entries=entries, counts=type_counts(entries), pack_url=None,
+                    listing=self.listing(entries, "theme", sub.name), counts=type_counts(entries), pack_url=None,
                 )
         rows = [
             {
@@ -188,7 +195,8 @@ class _Builder:
             url = district_url(district)
             self.add(
                 url, district.name, "listing.html.j2", parent_url="districts/", parent_label="区县",
-                title=district.name, facts=[district.kind], entries=entries, counts=type_counts(entries),
+                title=district.name, facts=[district.kind], listing=self.listing(entries, "district", district.name),
+                counts=type_counts(entries),
             )
             rows.append({"name": district.name, "url": url, "cells": [district.kind, len(entries)]})
         self.add(
@@ -209,7 +217,8 @@ class _Builder:
                 facts.append("简称：" + "、".join(institution.short_names))
             self.add(
                 url, institution.name, "listing.html.j2", parent_url="institutions/", parent_label="院校与机构",
-                title=institution.name, facts=facts, entries=entries, counts=type_counts(entries),
+                title=institution.name, facts=facts, listing=self.listing(entries, "institution", institution.name),
+                counts=type_counts(entries),
             )
             rows.append({"name": institution.name, "url": url, "cells": [institution.kind, institution.district or "—", len(entries)]})
         self.add(
@@ -221,9 +230,10 @@ class _Builder:
     # --- years, browse, stats, home
 
     def years_page(self):
-        years = [{"year": y, "entries": e} for y, e in sorted(self.index.by_year.items(), reverse=True)]
+        years = [{"year": y, "listing": self.listing(e, "year", str(y))}
+                 for y, e in sorted(self.index.by_year.items(), reverse=True)]
         cases = [e for e in self.index.entries if e.type == "case"]
-        dated = sum(len(y["entries"]) for y in years)
+        dated = sum(y["listing"]["total"] for y in years)
         self.add("years/", "年份", "years.html.j2", years=years, dated=dated, undated=len(cases) - dated)
 
     def browse_page(self):
@@ -231,7 +241,9 @@ class _Builder:
         for entry in self.index.entries:
             values = {
                 "type": [TYPE_LABELS[entry.type]],
-                "theme": list(dict.fromkeys(self.themes[n][2].name for n in entry.themes if n in self.themes)),
+                "theme": list(dict.fromkeys(
+                    name for n in entry.themes if n in self.themes for name in (self.themes[n][2].name, n)
+                )),
                 "district": [entry.district] if entry.district else [],
                 "institution": list(entry.institutions),
                 "year": [str(entry.year)] if getattr(entry, "year", None) else [],
@@ -242,10 +254,11 @@ class _Builder:
             row = {name: "|" + "|".join(found) + "|" if found else "" for name, found in values.items()}
             row["themes"], row["institutions"] = row.pop("theme"), row.pop("institution")
             rows.append({"entry": entry, **row})
+        subthemes = {sub.name for t in self.vocab.themes for sub in t.subthemes}
         labels = {"type": "类型", "theme": "主题", "district": "区县", "institution": "院校与机构", "year": "年份", "level": "级别"}
         order = {
             "type": [TYPE_LABELS[t] for t in TYPES],
-            "theme": [t.name for t in self.vocab.themes],
+            "theme": [name for t in self.vocab.themes for name in (t.name, *(sub.name for sub in t.subthemes))],
             "district": [d.name for d in self.vocab.districts],
             "institution": [i.name for i in self.vocab.institutions],
             "year": sorted(facets["year"], reverse=True),
@@ -253,7 +266,8 @@ class _Builder:
         }
         facet_list = [
             {"key": name, "label": labels[name],
-             "options": [{"value": v, "label": v, "count": facets[name][v]} for v in order[name] if facets[name][v]]}
+             "options": [{"value": v, "label": SUB_MARK + v if v in subthemes else v, "count": facets[name][v]}
+                         for v in order[name] if facets[name][v]]}
             for name in labels
         ]
         facet_list = [f for f in facet_list if f["options"]]

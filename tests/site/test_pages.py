@@ -165,3 +165,23 @@ def test_relative_links():
     assert relative("themes/a/b/", "themes/a/") == "../"
     assert relative("cases/x/", "") == "../../"
     assert relative("stats/", "cases.json") == "../cases.json"
+
+
+def test_long_lists_stop_at_the_limit_and_lead_to_the_browse_filter(library, monkeypatch):
+    from generator.site import pages
+
+    monkeypatch.setattr(pages, "LIST_LIMIT", 2)
+    index = build_index(library)
+    site = build_site(library, index, OPTIONS)
+    theme = site.pages["themes/chanjiao-ronghe/index.md"]
+    total = len(index.by_theme["产教融合"])
+    assert total > 2
+    assert theme.count('class="zjxn-list__item"') == 2
+    assert f"共 {total} 条" in theme and 'href="../../browse/?theme=%E4%BA%A7%E6%95%99%E8%9E%8D%E5%90%88"' in theme
+    district = site.pages["districts/quanshi/index.md"]
+    assert district.count('class="zjxn-list__item"') == 2 and "browse/?district=" in district
+    cases = site.pages["cases/index.md"]
+    assert cases.count('class="zjxn-list__item"') == 2 and "browse/?type=" in cases
+    browse = site.pages["browse/index.md"]  # the browse page itself is never capped this way
+    assert browse.count('class="zjxn-list__item"') == len(index.entries)
+    assert '<option value="以赛促教">' in browse  # sub-themes can be filtered too
