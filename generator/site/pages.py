@@ -290,7 +290,9 @@ class _Builder:
             ("chart-district", f"按区县（前 {DISTRICTS_IN_CHART} 个）", by_district[:DISTRICTS_IN_CHART]),
             ("chart-year", "按年份（典型案例）", [(f"{y} 年", len(e)) for y, e in sorted(self.index.by_year.items())]),
         ]
-        drawn = [{"title": title, "svg": bar_chart(cid, title, rows)} for cid, title, rows in charts]
+        empty = {"chart-year": "还没有标注年份的案例：年份只在来源写明时填写。"}
+        drawn = [{"title": title, "svg": bar_chart(cid, title, rows) if rows else None,
+                  "empty": None if rows else empty.get(cid, "暂无数据。")} for cid, title, rows in charts]
         self.add("stats/", "统计", "stats.html.j2", total=len(self.index.entries), charts=drawn)
 
     def home_page(self, theme_rows):
