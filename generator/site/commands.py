@@ -54,43 +54,49 @@ def _run(action):
         return None
 
 
-def cmd_build(args) -> int:
-    from .build import build_site_dir, config_file
-
+def _stage(args, work, success=None) -> int:
+    """Check the content, run `work(library)`, print `success(library, result)`: the shape of every command here."""
     library = _checked(args)
     if library is None:
         return EXIT_CONTENT
-    out = Path(args.out)
-    packs = _run(lambda: build_site_dir(library, config_file(library.root, args.config), out,
-                                        strict=args.strict, verbose=args.verbose, packs=args.packs))
-    if packs is None:
+    result = _run(lambda: work(library))
+    if result is None:
         return EXIT_CONTENT
-    print(f"站点已生成：{out}/（{len(library.published)} 个条目{f'，{len(packs)} 本案例手册' if packs else ''}）")
+    if success:
+        print(success(library, result))
     return EXIT_OK
+
+
+def cmd_build(args) -> int:
+    from .build import build_site_dir, config_file
+
+    out = Path(args.out)
+
+    def work(library):
+        return build_site_dir(library, config_file(library.root, args.config), out,
+                              strict=args.strict, verbose=args.verbose, packs=args.packs)
+
+    def success(library, packs):
+        return f"站点已生成：{out}/（{len(library.published)} 个条目{f'，{len(packs)} 本案例手册' if packs else ''}）"
+
+    return _stage(args, work, success)
 
 
 def cmd_export(args) -> int:
     from .build import config_file, export_folder
 
-    library = _checked(args)
-    if library is None:
-        return EXIT_CONTENT
     out = Path(args.out)
-    count = _run(lambda: export_folder(library, config_file(library.root, args.config), out))
-    if count is None:
-        return EXIT_CONTENT
-    print(f"已导出 {count} 个页面到 {out}/：cd {out} && mkdocs build 即可生成站点（不需要 zjxn 插件）。")
-    return EXIT_OK
+    return _stage(
+        args,
+        lambda library: export_folder(library, config_file(library.root, args.config), out),
+        lambda library, count: f"已导出 {count} 个页面到 {out}/：cd {out} && mkdocs build 即可生成站点（不需要 zjxn 插件）。",
+    )
 
 
 def cmd_serve(args) -> int:
     from .build import config_file, serve_site
 
-    library = _checked(args)
-    if library is None:
-        return EXIT_CONTENT
-    result = _run(lambda: serve_site(library.root, config_file(library.root, args.config), args.addr) or True)
-    return EXIT_OK if result else EXIT_CONTENT
+    return _stage(args, lambda library: serve_site(library.root, config_file(library.root, args.config), args.addr) or True)
 
 
 HANDLERS = {"build": cmd_build, "serve": cmd_serve, "export": cmd_export}
