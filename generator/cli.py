@@ -80,7 +80,6 @@ def cmd_schema(args) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for entry_type in FIELDS:
         target = out / f"{entry_type}.schema.json"
-        # references stay free text here, so a new model or figure needs no schema update
         schema = entry_schema(entry_type, result.library.vocab)
         target.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"已写入 {target}")

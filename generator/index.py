@@ -37,17 +37,10 @@ class Index:
     backlinks: dict  # Key -> entries that reference it
     related: dict  # Key -> up to 5 entries
     newest: tuple[Entry, ...]  # cases, newest first
+    by_key: dict  # Key -> entry
 
     def get(self, entry_type: str, entry_id: str) -> Entry | None:
-        return self._by_key.get((entry_type, entry_id))
-
-    @property
-    def _by_key(self) -> dict:
-        cache = self.__dict__.get("_cache")
-        if cache is None:
-            cache = {key(e): e for e in self.entries}
-            object.__setattr__(self, "_cache", cache)
-        return cache
+        return self.by_key.get((entry_type, entry_id))
 
 
 def _bucket(pairs) -> dict:
@@ -81,7 +74,7 @@ def _traits(entry: Entry, library: Library) -> list[tuple[str, str]]:
     return list(dict.fromkeys(traits))
 
 
-def _related(entries: tuple[Entry, ...], library: Library) -> dict:
+def _related(entries: tuple[Entry, ...], by_key: dict, library: Library) -> dict:
     """Up to 5 entries sharing the most (weighted) traits with each entry, in a stable order.
 
     Candidates come from the specific traits (a model, a figure, a school, a narrow
@@ -95,7 +88,6 @@ def _related(entries: tuple[Entry, ...], library: Library) -> dict:
         for trait in traits[key(entry)]:
             holders[trait].append(key(entry))
     position = {key(e): i for i, e in enumerate(entries)}
-    by_key = {key(e): e for e in entries}
     related = {}
     for entry in entries:
         mine = traits[key(entry)]
@@ -134,7 +126,8 @@ def _bisect(keys: list, position: dict, me: Key) -> int:
 
 def build_index(library: Library) -> Index:
     entries = tuple(sorted(library.published, key=entry_order))
-    published = {key(e) for e in entries}
+    by_key = {key(e): e for e in entries}
+    published = set(by_key)
     vocab = library.vocab
 
     theme_pairs = []
@@ -166,6 +159,7 @@ def build_index(library: Library) -> Index:
         by_model=_bucket((m, e) for e in entries for m in refs(e, "models", "model")),
         by_figure=_bucket((f, e) for e in entries for f in refs(e, "figures", "figure")),
         backlinks=_bucket(backlink_pairs),
-        related=_related(entries, library),
+        related=_related(entries, by_key, library),
         newest=tuple(newest),
+        by_key=by_key,
     )

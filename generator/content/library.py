@@ -66,9 +66,8 @@ def _build(entry_type: str, entry_id: str, path: str, fields: dict, doc) -> Entr
     values["sources"] = tuple(Source(**s) for s in values.get("sources", ()))
     if "outcomes" in values:
         values["outcomes"] = tuple(Outcome(**o) for o in values["outcomes"])
-    line_of = {key: doc.mark((key,))[0] for key in doc.data}
     return ENTRY_CLASSES[entry_type](
-        id=entry_id, type=entry_type, path=path, body=doc.body, body_line=doc.body_line, line_of=line_of, **values
+        id=entry_id, type=entry_type, path=path, body=doc.body, body_line=doc.body_line, **values
     )
 
 
@@ -104,10 +103,10 @@ def _check_file(root: Path, vocab: Vocabulary, job: tuple) -> tuple[_Checked | N
 
 
 def _slim(doc):
-    """What is still needed of a checked document: its body, the keys with their lines, and the
-    positions of its references. Much less to send back from a worker process than the whole parse."""
-    marks = {where: mark for where, mark in doc.marks.items() if len(where) <= 1 or where[0] in REFERENCE_FIELDS}
-    return replace(doc, data=dict.fromkeys(doc.data), marks=marks, key_marks={})
+    """What is still needed of a checked document: its body and the positions of its references.
+    Much less to send back from a worker process than the whole parse."""
+    marks = {where: mark for where, mark in doc.marks.items() if where and where[0] in REFERENCE_FIELDS}
+    return replace(doc, data={}, marks=marks, key_marks={})
 
 
 def _check_batch(root: Path, vocab: Vocabulary, jobs: list[tuple]) -> list:

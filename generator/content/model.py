@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 RECOMMENDED_SECTIONS = {
     "case": ("一、基本情况", "二、主要做法", "三、成效", "四、经验启示"),
@@ -50,7 +50,6 @@ class Entry:
     institutions: tuple[str, ...] = ()
     district: str | None = None
     models: tuple[str, ...] = ()  # ids of model entries, resolved
-    line_of: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def published(self) -> bool:

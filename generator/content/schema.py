@@ -42,7 +42,7 @@ class FieldType:
     def check(self, value, ctx, where):
         raise NotImplementedError
 
-    def json_schema(self, vocab, library) -> dict:
+    def json_schema(self, vocab) -> dict:
         raise NotImplementedError
 
 
@@ -80,7 +80,7 @@ class Text(FieldType):
             return INVALID
         return value
 
-    def json_schema(self, vocab, library):
+    def json_schema(self, vocab):
         return {"type": "string", "minLength": self.min_len, "maxLength": self.max_len}
 
 
@@ -100,7 +100,7 @@ class Integer(FieldType):
             return INVALID
         return value
 
-    def json_schema(self, vocab, library):
+    def json_schema(self, vocab):
         return {"type": "integer", "minimum": self.low, "maximum": self.high}
 
 
@@ -117,7 +117,7 @@ class Number(FieldType):
             return INVALID
         return value
 
-    def json_schema(self, vocab, library):
+    def json_schema(self, vocab):
         return {"type": "number"}
 
 
@@ -130,7 +130,7 @@ class Boolean(FieldType):
             return INVALID
         return value
 
-    def json_schema(self, vocab, library):
+    def json_schema(self, vocab):
         return {"type": "boolean"}
 
 
@@ -147,7 +147,7 @@ class Choice(FieldType):
             return INVALID
         return value
 
-    def json_schema(self, vocab, library):
+    def json_schema(self, vocab):
         return {"type": "string", "enum": list(self.choices)}
 
 
@@ -176,7 +176,7 @@ class Date(FieldType):
             return False
         return 1900 <= year <= 2100
 
-    def json_schema(self, vocab, library):
+    def json_schema(self, vocab):
         pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$" if self.partial else r"^\d{4}-\d{2}-\d{2}$"
         return {"type": ["string", "integer"] if self.partial else "string", "pattern": pattern}
 
@@ -192,7 +192,7 @@ class Url(FieldType):
             return INVALID
         return text
 
-    def json_schema(self, vocab, library):
+    def json_schema(self, vocab):
         return {"type": "string", "format": "uri", "pattern": "^https?://"}
 
 
@@ -217,7 +217,7 @@ class VocabName(FieldType):
             return INVALID
         return canonical
 
-    def json_schema(self, vocab, library):
+    def json_schema(self, vocab):
         return {"type": "string", "enum": sorted(self.lookup(vocab).spellings)}
 
 
@@ -235,14 +235,8 @@ class Reference(FieldType):
             return INVALID
         return value.strip()
 
-    def json_schema(self, vocab, library):
-        schema = {"type": "string"}
-        if library is not None:
-            names = set()
-            for entry in library.entries_of(self.kind):
-                names.update((entry.id, entry.title, *getattr(entry, "aliases", ())))
-            schema["enum"] = sorted(names)
-        return schema
+    def json_schema(self, vocab):
+        return {"type": "string"}  # free text here: a new model or figure needs no schema update
 
 
 class ListOf(FieldType):
@@ -269,8 +263,8 @@ class ListOf(FieldType):
                 items.append(checked)
         return tuple(items)
 
-    def json_schema(self, vocab, library):
-        schema = {"type": "array", "items": self.item.json_schema(vocab, library), "maxItems": self.max_items}
+    def json_schema(self, vocab):
+        schema = {"type": "array", "items": self.item.json_schema(vocab), "maxItems": self.max_items}
         if self.min_items:
             schema["minItems"] = self.min_items
         return schema
@@ -303,15 +297,15 @@ class Record(FieldType):
             return INVALID
         return ctx.check_fields(value, self.fields, where)
 
-    def json_schema(self, vocab, library):
-        return fields_schema(self.fields, vocab, library)
+    def json_schema(self, vocab):
+        return fields_schema(self.fields, vocab)
 
 
-def fields_schema(fields, vocab, library) -> dict:
+def fields_schema(fields, vocab) -> dict:
     return {
         "type": "object",
         "properties": {
-            f.name: {**f.type.json_schema(vocab, library), "title": f.label, "description": f.help} for f in fields
+            f.name: {**f.type.json_schema(vocab), "title": f.label, "description": f.help} for f in fields
         },
         "required": [f.name for f in fields if f.required],
     }
@@ -386,9 +380,9 @@ MODEL_FIELDS = COMMON + (
 FIELDS = {"case": CASE_FIELDS, "figure": FIGURE_FIELDS, "model": MODEL_FIELDS}
 
 
-def entry_schema(entry_type: str, vocab, library=None) -> dict:
+def entry_schema(entry_type: str, vocab) -> dict:
     """JSON Schema (draft 2020-12) of one entry type's front matter."""
-    schema = fields_schema(FIELDS[entry_type], vocab, library)
+    schema = fields_schema(FIELDS[entry_type], vocab)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"zjxn-{entry_type}.schema.json",
