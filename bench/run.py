@@ -137,7 +137,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 def search_query_bytes(site: Path, query: str) -> tuple[int, dict]:
     """Bytes of every /pagefind/ response when a reader opens the header search on the home page and types `query`.
 
-    Returns the total and a breakdown by kind (ui, wasm, meta, index, filter, fragment).
+    Returns the total and a breakdown by kind (engine, wasm, meta, index, filter, fragment, ...).
     """
     from playwright.sync_api import sync_playwright
 
@@ -158,10 +158,9 @@ def search_query_bytes(site: Path, query: str) -> tuple[int, dict]:
             page.goto(url, wait_until="networkidle")
             before = dict(fetched)
             page.click("[data-zjxn-search-open]")
-            page.wait_for_selector("#zjxn-search input")
-            page.locator("#zjxn-search input").press_sequentially(query, delay=80)
-            page.wait_for_selector(".pagefind-ui__result-link", timeout=60_000)
-            page.wait_for_function("!document.querySelector('.pagefind-ui__message')?.textContent.includes('正在搜索')")
+            page.locator("#zjxn-search-input").press_sequentially(query, delay=80)
+            page.wait_for_selector(".zjxn-search__link", timeout=60_000)
+            page.wait_for_function("!document.querySelector('#zjxn-search-status').textContent.startsWith('正在')")
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(500)
             browser.close()
@@ -174,7 +173,7 @@ def search_query_bytes(site: Path, query: str) -> tuple[int, dict]:
         compressible = path.endswith((".js", ".css", ".json"))  # a static host gzips these; pf_ files are gzip already
         kinds["gzip_total"] += len(gzip.compress((site / path.lstrip("/")).read_bytes())) if compressible else size
         name = path.rsplit("/", 1)[-1]
-        kind = ("ui" if name.startswith("pagefind-ui") or name == "pagefind.js" else
+        kind = ("engine" if name == "pagefind.js" else "ui" if name.startswith("pagefind-") and name.endswith((".js", ".css")) else
                 "wasm" if "wasm" in name else name.rsplit(".", 1)[-1].removeprefix("pf_"))
         kinds[kind] = kinds.get(kind, 0) + size
     return sum(fetched.values()), {"files": len(fetched), **kinds}

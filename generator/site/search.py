@@ -9,6 +9,12 @@ from pathlib import Path
 from .pagefind_stable import stabilize
 
 BUNDLE = "pagefind"  # served at <site>/pagefind/, where the header's search box loads it from
+# Pagefind's ready-made interfaces and its worker: the site's own search dialog (assets/js/search.js)
+# calls pagefind.js directly with noWorker, so these are never requested and are not published.
+UNUSED = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js",
+)
 
 
 class SearchIndexError(RuntimeError):
@@ -26,4 +32,6 @@ def index_site(site_dir: Path) -> None:
         detail = (done.stderr or done.stdout).strip()
         hint = "请先安装：python3 -m pip install 'pagefind[extended]'" if "No module named" in detail else ""
         raise SearchIndexError(f"Pagefind 建立搜索索引失败（退出码 {done.returncode}）：{detail} {hint}".strip())
+    for name in UNUSED:
+        (site_dir / BUNDLE / name).unlink(missing_ok=True)
     stabilize(site_dir / BUNDLE)

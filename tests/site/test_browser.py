@@ -16,16 +16,17 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 def open_search(page, query: str):
     page.click("[data-zjxn-search-open]")
-    page.wait_for_selector("#zjxn-search input")
-    page.fill("#zjxn-search input", query)
-    page.wait_for_selector(".pagefind-ui__result-link")
-    page.wait_for_function("!document.querySelector('.pagefind-ui__message')?.textContent.includes('正在搜索')")
+    page.fill("#zjxn-search-input", query)
+    wait_for_results(page)
+
+
+def wait_for_results(page):
+    page.wait_for_selector(".zjxn-search__link")
+    page.wait_for_function("!document.querySelector('#zjxn-search-status').textContent.startsWith('正在')")
 
 
 def result_links(page) -> list[str]:
-    return page.eval_on_selector_all("li.pagefind-ui__result > div > p > a.pagefind-ui__result-link, "
-                                     ".pagefind-ui__result-title > a.pagefind-ui__result-link",
-                                     "links => links.map(a => a.getAttribute('href'))")
+    return page.eval_on_selector_all(".zjxn-search__link", "links => links.map(a => a.getAttribute('href'))")
 
 
 def test_home_loads_cleanly_and_nothing_leaves_the_machine(page, site_url):
@@ -43,24 +44,54 @@ def test_search_finds_the_model_page_first(page, site_url):
     open_search(page, "田间学院")
     links = result_links(page)
     assert links and links[0].rstrip("/").endswith("models/tianjian-xueyuan")
-    assert page.locator(".pagefind-ui__result-title").first.inner_text() == "田间学院"  # no hidden 。
+    assert page.locator(".zjxn-search__result-title").first.inner_text() == "田间学院"  # no hidden 。
 
 
 def test_filtering_search_by_theme_narrows_the_results(page, site_url):
     page.goto(site_url)
     open_search(page, "培训")
-    before = page.locator(".pagefind-ui__message").inner_text()
-    total = int(re.search(r"(\d+)", before).group(1))
-    page.click("summary:has-text('主题')") if page.locator("summary:has-text('主题')").count() else None
-    page.locator("label.pagefind-ui__filter-label", has_text="双高辐射").click()
-    page.wait_for_function(f"!/找到 {total} 条/.test(document.querySelector('.pagefind-ui__message').textContent)")
-    after = int(re.search(r"(\d+)", page.locator(".pagefind-ui__message").inner_text()).group(1))
+    total = int(re.search(r"找到 (\d+) 条", page.locator("#zjxn-search-status").inner_text()).group(1))
+    page.click(".zjxn-search__filters summary")
+    page.locator("label.zjxn-search__choice", has_text="双高辐射").click()
+    page.wait_for_function(f"/找到 \\d+ 条/.test(document.querySelector('#zjxn-search-status').textContent)"
+                           f" && !/找到 {total} 条/.test(document.querySelector('#zjxn-search-status').textContent)")
+    after = int(re.search(r"找到 (\d+) 条", page.locator("#zjxn-search-status").inner_text()).group(1))
     assert 0 < after < total
     for link in result_links(page)[:5]:
         if "#" in link:
             continue
         page_html = page.request.get(site_url + link.lstrip("/")).text()
         assert 'data-pagefind-filter="主题">双高辐射<' in page_html
+
+
+def test_a_search_downloads_only_the_engine_its_words_and_its_excerpts(page, site_url):
+    """No ready-made UI bundle or worker; the filter lists load only when the reader opens 筛选."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url.rsplit("/pagefind/", 1)[-1].split("?")[0])
+            if "/pagefind/" in request.url else None)
+    page.goto(site_url, wait_until="networkidle")
+    assert fetched == []  # nothing before the reader opens the search
+    open_search(page, "熊贵英")
+    page.wait_for_load_state("networkidle")
+    kinds = {name.split("/")[0] if "/" in name else name.rsplit(".", 1)[-1] for name in fetched}
+    assert kinds == {"js", "json", "pf_meta", "pagefind", "index", "fragment"}, fetched
+    assert not any(name.endswith("pf_filter") or "worker" in name or "-ui" in name for name in fetched)
+    page.click(".zjxn-search__filters summary")
+    page.wait_for_selector("label.zjxn-search__choice")
+    assert any(name.startswith("filter/") for name in fetched)
+
+
+def test_search_dialog_has_no_serious_accessibility_violations(page, site_url):
+    if not AXE.is_file():
+        pytest.skip("node_modules/axe-core is missing: run npm install (bash .ci/install)")
+    page.goto(site_url)
+    open_search(page, "培训")
+    page.click(".zjxn-search__filters summary")
+    page.wait_for_selector("label.zjxn-search__choice")
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async () => (await axe.run('#zjxn-search-dialog')).violations"
+                               ".map(v => [v.id, v.impact, v.nodes.length])")
+    assert [v for v in violations if v[1] in ("serious", "critical")] == []
 
 
 def test_browse_filters_work_without_a_server(page, site_url):

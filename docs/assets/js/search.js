@@ -1,75 +1,205 @@
-/* The header's search box: opens a dialog with Pagefind's UI, loaded on first use from the site's own pagefind/ folder. */
+/* The header's search: a dialog over Pagefind's search API (pagefind.js), loaded on first use from the
+   site's own pagefind/ folder. No UI bundle and no worker script: a query downloads the engine, the
+   word-index chunks for its terms and the excerpts of the results it shows. Filter lists load only
+   when the reader opens 筛选. All text from the index is inserted as text; only <mark> is kept. */
 (function () {
   "use strict";
   var dialog = document.getElementById("zjxn-search-dialog");
   if (!dialog) return;
-  var TRANSLATIONS = {
-    placeholder: "搜索案例、人物、模式",
-    clear_search: "清除",
-    load_more: "加载更多结果",
-    search_label: "搜索本站",
-    filters_label: "筛选",
-    zero_results: "没有找到与“[SEARCH_TERM]”相关的结果",
-    many_results: "找到 [COUNT] 条与“[SEARCH_TERM]”相关的结果",
-    one_result: "找到 [COUNT] 条与“[SEARCH_TERM]”相关的结果",
-    total_zero_results: "没有结果",
-    total_one_result: "[COUNT] 条结果",
-    total_many_results: "[COUNT] 条结果",
-    alt_search: "没有找到与“[SEARCH_TERM]”相关的结果。以下是与“[DIFFERENT_TERM]”相关的结果",
-    search_suggestion: "没有找到与“[SEARCH_TERM]”相关的结果。请尝试以下搜索：",
-    searching: "正在搜索“[SEARCH_TERM]”……"
-  };
+  var PAGE_SIZE = 5;
+  var SUB_RESULTS = 3;
+  var DEBOUNCE_MS = 250;
+  var FACETS = ["类型", "主题", "区县", "院校", "年份"];
   var bundle = new URL(dialog.getAttribute("data-bundle"), location.href);
-  var loading = null;
-  var ui = null;
+  var form = dialog.querySelector("[data-zjxn-search-form]");
+  var input = dialog.querySelector("#zjxn-search-input");
+  var status = dialog.querySelector("#zjxn-search-status");
+  var list = dialog.querySelector("[data-zjxn-search-results]");
+  var more = dialog.querySelector("[data-zjxn-search-more]");
+  var filterPanel = dialog.querySelector("[data-zjxn-search-filters]");
+  var facetBox = dialog.querySelector("[data-zjxn-search-facets]");
+  var engine = null;
+  var chosen = {};      // facet name -> selected values
+  var results = [];     // the current search's results, loaded PAGE_SIZE at a time
+  var shown = 0;
+  var generation = 0;   // drops the answers of searches that were overtaken
+  var timer = null;
 
-  function load() {
-    if (loading) return loading;
-    loading = new Promise(function (resolve, reject) {
-      var style = document.createElement("link");
-      style.rel = "stylesheet";
-      style.href = new URL("pagefind-ui.css", bundle).href;
-      document.head.appendChild(style);
-      var script = document.createElement("script");
-      script.src = new URL("pagefind-ui.js", bundle).href;
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
-    return loading;
+  function loadEngine() {
+    if (!engine) {
+      engine = import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
+        return pagefind.options({ noWorker: true, baseUrl: new URL("../", bundle).pathname }).then(function () {
+          return pagefind;
+        });
+      });
+      engine.catch(function () {
+        status.textContent = "搜索索引尚未生成。请运行 python3 -m generator build（或 serve）后再试，也可以使用“浏览与筛选”页面。";
+      });
+    }
+    return engine;
   }
+
+  function say(text) { status.textContent = text; }
 
   /* Titles end in a hidden "。" so Pagefind segments the last word of a Chinese heading; do not show it. */
-  function tidy(result) {
-    if (result.meta && result.meta.title) result.meta.title = result.meta.title.replace(/。$/, "");
-    (result.sub_results || []).forEach(function (sub) { sub.title = sub.title.replace(/。$/, ""); });
-    return result;
+  function tidyTitle(title) { return (title || "").replace(/。$/, ""); }
+
+  /* An excerpt from Pagefind is escaped text with <mark> around the matches: rebuild it from text nodes. */
+  function excerptInto(element, html) {
+    var scratch = document.createElement("template");
+    scratch.innerHTML = html || "";
+    scratch.content.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        element.appendChild(mark);
+      } else {
+        element.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return element;
   }
 
-  function focusInput() {
-    var input = dialog.querySelector("input[type=text], input[type=search], input");
-    if (input) input.focus();
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
   }
+
+  function describe(data) {
+    var filters = data.filters || {};
+    return ["类型", "区县", "年份"].map(function (name) { return (filters[name] || []).join("、"); })
+      .filter(Boolean).join(" · ");
+  }
+
+  function renderResult(data) {
+    var item = element("li", "zjxn-search__result");
+    var heading = element("p", "zjxn-search__result-title");
+    var link = element("a", "zjxn-search__link", tidyTitle(data.meta && data.meta.title));
+    link.href = data.url;
+    heading.appendChild(link);
+    item.appendChild(heading);
+    var about = describe(data);
+    if (about) item.appendChild(element("p", "zjxn-search__about", about));
+    item.appendChild(excerptInto(element("p", "zjxn-search__excerpt"), data.excerpt));
+    var subs = (data.sub_results || []).filter(function (sub) { return sub.url !== data.url; }).slice(0, SUB_RESULTS);
+    if (subs.length) {
+      var nested = element("ul", "zjxn-search__subs");
+      subs.forEach(function (sub) {
+        var entry = element("li");
+        var subLink = element("a", "zjxn-search__link zjxn-search__sub-link", tidyTitle(sub.title));
+        subLink.href = sub.url;
+        entry.appendChild(subLink);
+        entry.appendChild(excerptInto(element("p", "zjxn-search__excerpt"), sub.excerpt));
+        nested.appendChild(entry);
+      });
+      item.appendChild(nested);
+    }
+    return item;
+  }
+
+  function showMore(mine) {
+    var batch = results.slice(shown, shown + PAGE_SIZE);
+    shown += batch.length;
+    more.hidden = true;
+    return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+      if (mine !== generation) return;
+      pages.forEach(function (data) { list.appendChild(renderResult(data)); });
+      more.hidden = shown >= results.length;
+    });
+  }
+
+  function activeFilters() {
+    var filters = {};
+    Object.keys(chosen).forEach(function (name) {
+      if (chosen[name].length) filters[name] = { any: chosen[name].slice() };
+    });
+    return filters;
+  }
+
+  function run() {
+    var term = input.value.trim();
+    var filters = activeFilters();
+    var mine = ++generation;
+    if (!term && !Object.keys(filters).length) {
+      list.textContent = "";
+      more.hidden = true;
+      say("");
+      return Promise.resolve();
+    }
+    say(term ? "正在搜索“" + term + "”……" : "正在筛选……");
+    return loadEngine().then(function (pagefind) {
+      return pagefind.search(term || null, { filters: filters });
+    }).then(function (answer) {
+      if (mine !== generation || !answer) return;
+      results = answer.results;
+      shown = 0;
+      list.textContent = "";
+      var label = term ? "与“" + term + "”相关的结果" : "符合筛选条件的条目";
+      say(results.length ? "找到 " + results.length + " 条" + label : "没有找到" + label);
+      return showMore(mine);
+    }, function () { /* the engine's failure is already reported */ });
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  }
+
+  function renderFacets(counts) {
+    facetBox.textContent = "";
+    FACETS.filter(function (name) { return counts[name]; }).forEach(function (name) {
+      var group = element("fieldset", "zjxn-search__facet");
+      group.appendChild(element("legend", null, name));
+      Object.keys(counts[name]).sort(function (a, b) {
+        return counts[name][b] - counts[name][a] || a.localeCompare(b, "zh");
+      }).forEach(function (value) {
+        var label = element("label", "zjxn-search__choice");
+        var box = element("input");
+        box.type = "checkbox";
+        box.value = value;
+        box.setAttribute("data-facet", name);
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + value + "（" + counts[name][value] + "）"));
+        group.appendChild(label);
+      });
+      facetBox.appendChild(group);
+    });
+  }
+
+  var facetsLoaded = false;
+  function loadFacets() {
+    if (facetsLoaded || !filterPanel.open) return;
+    facetsLoaded = true;
+    loadEngine().then(function (pagefind) { return pagefind.filters(); }).then(renderFacets, function () {
+      facetBox.textContent = "筛选项暂时无法载入。";
+      facetsLoaded = false;
+    });
+  }
+
+  facetBox.addEventListener("change", function (event) {
+    var box = event.target;
+    var name = box.getAttribute("data-facet");
+    if (!name) return;
+    var values = (chosen[name] || []).filter(function (value) { return value !== box.value; });
+    if (box.checked) values.push(box.value);
+    chosen[name] = values;
+    run();
+  });
+  filterPanel.addEventListener("toggle", loadFacets);
+  input.addEventListener("input", schedule);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    run();
+  });
+  more.addEventListener("click", function () { showMore(generation); });
 
   function open() {
     if (!dialog.open) dialog.showModal();
-    load().then(function () {
-      if (!ui) {
-        ui = new window.PagefindUI({
-          element: "#zjxn-search",
-          bundlePath: bundle.pathname,
-          baseUrl: new URL("../", bundle).pathname,
-          showSubResults: true,
-          showImages: false,
-          translations: TRANSLATIONS,
-          processResult: tidy
-        });
-      }
-      focusInput();
-    }, function () {
-      var target = document.getElementById("zjxn-search");
-      target.textContent = "搜索索引尚未生成。请运行 python3 -m generator build（或 serve）后再试，也可以使用“浏览与筛选”页面。";
-    });
+    input.focus();
+    loadEngine();
   }
 
   document.querySelectorAll("[data-zjxn-search-open]").forEach(function (button) {
