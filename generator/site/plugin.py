@@ -24,6 +24,7 @@ from .builddate import pin_build_date
 from .packlinks import pack_links
 from .pages import SiteOptions, build_site
 from .search import SearchIndexError, index_site
+from .chrome import ChromeCache
 
 log = logging.getLogger("mkdocs.plugins.zjxn")
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -74,6 +75,7 @@ class CaseLibraryPlugin(BasePlugin[CaseLibraryConfig]):
         self.epoch = 0
         self.generated: set = set()  # source paths of the pages this plugin added
         self.blocks: dict = {}  # page source path -> its HTML block, between on_page_markdown and on_page_content
+        self.chrome = ChromeCache()  # template parts shared by entry pages (overrides/main.html)
 
     def preload(self, library, index, with_packs: bool = False) -> None:
         self.preloaded, self.with_packs = (library, index), with_packs
@@ -107,6 +109,18 @@ class CaseLibraryPlugin(BasePlugin[CaseLibraryConfig]):
             files.append(file)
         self.generated = set(site.pages)
         return files
+
+    def on_env(self, env, config, files):
+        env.globals["zjxn_chrome"] = self.chrome
+        return env
+
+    def on_nav(self, nav, config, files):
+        self.chrome.reset({page.file.src_uri for page in nav.pages})
+        return nav
+
+    def on_page_context(self, context, page, config, nav):
+        context["zjxn_chrome_key"] = self.chrome.key(page, self.generated)
+        return context
 
     def on_page_markdown(self, markdown, page, config, files):
         """A generated page is one HTML block already: keep it aside instead of parsing it as Markdown."""

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 import statistics
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -225,3 +226,25 @@ def test_theme_pages_link_the_pdf_packs_that_were_built(built_site):
             linked += 1
     assert linked >= 1
     assert not [p for p in (built_site / "themes").glob("*/index.html") if "buju-youhua" in str(p) and "packs/" in read(p)]
+
+
+def test_shared_template_parts_are_what_material_renders_for_each_page(content_root, tmp_path, run):
+    """overrides/main.html reuses the sidebar and other blocks across entry pages: the pages must not change."""
+    plain = tmp_path / "overrides"
+    shutil.copytree(ROOT / "overrides", plain)
+    template = read(plain / "main.html")
+    assert "zjxn_chrome.reuse" in template
+    (plain / "main.html").write_text("\n".join(line for line in template.splitlines() if "zjxn_chrome" not in line),
+                                     encoding="utf-8")
+    settings = read(ROOT / "mkdocs.yml").replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
+    (tmp_path / "cached.yml").write_text(settings.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}"),
+                                         encoding="utf-8")
+    (tmp_path / "plain.yml").write_text(settings.replace("custom_dir: overrides", f"custom_dir: {plain}"),
+                                        encoding="utf-8")
+    sites = {}
+    for name in ("cached", "plain"):
+        done = run("build", "--root", str(content_root), "--out", str(tmp_path / name), "--no-packs",
+                   "--config", str(tmp_path / f"{name}.yml"))
+        assert done.returncode == 0, done.stderr
+        sites[name] = {path: data for path, data in file_bytes(tmp_path / name).items() if path.suffix == ".html"}
+    assert len(sites["cached"]) > 40 and sites["cached"] == sites["plain"]
