@@ -21,7 +21,7 @@ class TextFile:
 
 def read_text(root: Path, relpath: str) -> tuple[TextFile | None, list[Problem]]:
     """Read one file as UTF-8 text, or say why it cannot be read."""
-    full = root / relpath
+    full = os.path.join(root, relpath)
     try:
         info = os.lstat(full)
     except OSError:
@@ -36,13 +36,30 @@ def read_text(root: Path, relpath: str) -> tuple[TextFile | None, list[Problem]]
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(full, flags)
-        with os.fdopen(fd, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        try:
+            data = _read_at_most(fd, info.st_size, MAX_FILE_BYTES + 1)
+        finally:
+            os.close(fd)
     except OSError:
         return None, [problem(relpath, None, "file-not-regular")]
     if len(data) > MAX_FILE_BYTES:
         return None, [problem(relpath, None, "file-too-large", found=len(data), limit=MAX_FILE_BYTES)]
     return decode(relpath, data)
+
+
+def _read_at_most(fd: int, expected: int, limit: int) -> bytes:
+    """Up to `limit` bytes. The first read asks for one byte more than lstat saw, so the
+    buffer fits the file (not the limit); a file that grew meanwhile is read on."""
+    chunks = []
+    size, want = 0, expected + 1
+    while size < limit:
+        chunk = os.read(fd, min(limit - size, want))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        want = 1 << 16
+    return b"".join(chunks)
 
 
 def decode(relpath: str, data: bytes) -> tuple[TextFile | None, list[Problem]]:
@@ -57,8 +74,9 @@ def decode(relpath: str, data: bytes) -> tuple[TextFile | None, list[Problem]]:
         return None, [problem(relpath, (line, 1), "file-encoding", found=exc.start)]
     if text.startswith(BOM):
         text = text[1:]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text or text.isspace():
         return None, [problem(relpath, None, "file-empty")]
     return TextFile(relpath, text), []
 

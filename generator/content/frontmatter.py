@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ..problems import Problem, problem
-
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .yaml_loader import Loader
 
 MAX_NODES = 5_000  # values visited while converting, aliases counted each time
 MAX_DEPTH = 12  # nesting of lists and mappings
@@ -25,7 +24,7 @@ Path_ = tuple  # a field path such as ("sources", 0, "url")
 
 FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*：")
 LEADING_SPACE = re.compile(r"^[ \t\u3000]*")
-NEEDS_REPAIR = re.compile(r"^[ \t\u3000]*[\t\u3000]|^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*[ \t]*：", re.M)
+FENCE_CLOSE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.M)  # --- or ... alone on a line ([^\S\n]: what rstrip strips)
 
 YAML_PROBLEMS_ZH = {
     "mapping values are not allowed here": "此处不能再出现“字段: 值”（值里有冒号时请给整个值加引号）",
@@ -68,21 +67,21 @@ class Document:
 
 def split(path: str, text: str) -> tuple[str | None, int, str, int, list[Problem]]:
     """Return (yaml text, yaml first line, body, body first line, problems)."""
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    opening_end = text.find("\n")
+    if (text if opening_end < 0 else text[:opening_end]).rstrip() != "---":
         return None, 0, text, 1, [problem(path, (1, 1), "frontmatter-missing")]
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            yaml_text = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1 :])
-            return yaml_text, 2, body, index + 2, []
-    return None, 0, "", 1, [problem(path, (1, 1), "frontmatter-unclosed")]
+    closing = FENCE_CLOSE.search(text, opening_end + 1) if opening_end >= 0 else None
+    if closing is None:
+        return None, 0, "", 1, [problem(path, (1, 1), "frontmatter-unclosed")]
+    yaml_text = text[opening_end + 1 : max(closing.start() - 1, opening_end + 1)]
+    body = text[closing.end() + 1 :]
+    return yaml_text, 2, body, text.count("\n", 0, closing.start()) + 2, []
 
 
 def repair_lexical(path: str, yaml_text: str, first_line: int) -> tuple[str, list[Problem]]:
     """Find the typing slips YAML itself reports badly, and repair them to parse on."""
     problems: list[Problem] = []
-    if not NEEDS_REPAIR.search(yaml_text):
+    if not _needs_repair(yaml_text):
         return yaml_text, problems  # the common case: nothing to repair
     out = []
     for offset, line in enumerate(yaml_text.split("\n")):
@@ -101,6 +100,18 @@ def repair_lexical(path: str, yaml_text: str, first_line: int) -> tuple[str, lis
             line = match.group(1) + match.group(2) + ": " + line[match.end() :].lstrip()
         out.append(line)
     return "\n".join(out), problems
+
+
+def _needs_repair(yaml_text: str) -> bool:
+    """Whether repair_lexical has anything to do; looks only at the lines with a full-width colon."""
+    if "\t" in yaml_text or "\u3000" in yaml_text:
+        return True
+    colon = yaml_text.find("：")
+    while colon >= 0:
+        if FULLWIDTH_COLON.match(yaml_text[yaml_text.rfind("\n", 0, colon) + 1 : colon + 1]):
+            return True
+        colon = yaml_text.find("：", colon + 1)
+    return False
 
 
 def _flow_depth(text: str) -> int:
@@ -132,7 +143,7 @@ class _Converter:
         self.marks: dict = {}
         self.key_marks: dict = {}
         self.problems: list[Problem] = []
-        self.scalars = yaml.constructor.SafeConstructor()
+        self._constructor = None  # made on the first scalar the fast paths do not cover
 
     def position(self, node) -> tuple[int, int]:
         return node.start_mark.line + self.first_line, node.start_mark.column + 1
@@ -143,17 +154,19 @@ class _Converter:
             raise _TooComplex(f"{self.visited}+ nodes", MAX_NODES, self.position(node))
         if depth > MAX_DEPTH:
             raise _TooComplex(f"depth {depth}", MAX_DEPTH, self.position(node))
-        if where not in self.marks:
-            self.marks[where] = (node.start_mark.line + self.first_line, node.start_mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
+        mark = node.start_mark  # each path is reached once (duplicate keys are skipped): no mark is overwritten
+        self.marks[where] = (mark.line + self.first_line, mark.column + 1)
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            return node.value if node.tag in TEXT_TAGS else self.scalar(node)  # text, the common case, inline
+        if kind is yaml.MappingNode:
             return self.mapping(node, where, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, where + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+        depth += 1
+        return [self.convert(item, where + (i,), depth) for i, item in enumerate(node.value)]
 
     def mapping(self, node, where: Path_, depth: int) -> dict:
         result: dict = {}
-        first_seen: dict = {}
+        depth += 1
         for key_node, value_node in node.value:
             key = self.scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
@@ -169,13 +182,12 @@ class _Converter:
                         self.position(key_node),
                         "yaml-duplicate-key",
                         field=".".join(map(str, child)),
-                        other=first_seen[key],
+                        other=self.key_marks[child][0],
                     )
                 )
                 continue
-            first_seen[key] = self.position(key_node)[0]
             self.key_marks[child] = self.position(key_node)
-            result[key] = self.convert(value_node, child, depth + 1)
+            result[key] = self.convert(value_node, child, depth)
         return result
 
     def scalar(self, node):
@@ -188,8 +200,10 @@ class _Converter:
                 return fast(node.value)
             except ValueError:
                 pass
+        if self._constructor is None:
+            self._constructor = yaml.constructor.SafeConstructor()
         try:
-            return self.scalars.construct_object(node)
+            return self._constructor.construct_object(node)
         except Exception:  # an odd tag or bad value: keep the text
             return node.value
 

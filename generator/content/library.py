@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass
+from pathlib import Path
 
 from ..problems import WARNING, Problem, problem, sort_problems
+from .bulk import gc_paused, map_jobs
 from .files import list_entry_files, read_text
-from .frontmatter import load_document
+from .frontmatter import Document, load_document
 from .model import ENTRY_CLASSES, Entry, Outcome, Source
 from .schema import FIELDS, TYPE_FOLDERS
 from .suggest import closest, is_valid_id, slugify
@@ -18,6 +16,7 @@ from .validate import check_entry
 from .vocab import Vocabulary, load_vocabulary
 
 REFERENCE_FIELDS = {"models": "model", "figures": "figure"}
+RESOLVING_FIELDS = ("title", "aliases", "status", *REFERENCE_FIELDS)  # the fields references are resolved with
 
 
 @dataclass(frozen=True)
@@ -38,8 +37,7 @@ class Library:
 
 
 @dataclass(frozen=True)
-class LoadResult:
-    library: Library
+class CheckResult:
     problems: list[Problem]
     files: int  # how many files were looked at
 
@@ -48,16 +46,17 @@ class LoadResult:
         return not any(p.is_error for p in self.problems)
 
 
+@dataclass(frozen=True)
+class LoadResult(CheckResult):
+    library: Library
+
+
 def _entry_id(path: str, problems: list[Problem]) -> str | None:
-    stem = PurePosixPath(path).name[: -len(".md")]
+    stem = path.rsplit("/", 1)[-1][: -len(".md")]
     if is_valid_id(stem):
         return stem
     problems.append(problem(path, (1, 1), "id-invalid", found=stem, suggestion=slugify(stem)))
     return None
-
-
-def _has_error(problems: list[Problem], path: str) -> bool:
-    return any(p.is_error and p.path == path for p in problems)
 
 
 def _build(entry_type: str, entry_id: str, path: str, fields: dict, doc) -> Entry:
@@ -89,7 +88,7 @@ class _Checked:
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 
 
-def _check_file(root: Path, vocab: Vocabulary, job: tuple) -> tuple[_Checked | None, list[Problem]]:
+def _check_file(root: Path, vocab: Vocabulary, for_entries: bool, job: tuple) -> tuple[_Checked | None, list[Problem]]:
     entry_type, entry_id, path = job
     text_file, problems = read_text(root, path)
     if text_file is None:
@@ -99,33 +98,19 @@ def _check_file(root: Path, vocab: Vocabulary, job: tuple) -> tuple[_Checked | N
     if doc is None:
         return None, problems
     fields, more = check_entry(doc, entry_type, vocab, root, text_file.text)
-    return _Checked(entry_type, entry_id, path, fields, _slim(doc)), problems + more
+    if not for_entries:
+        fields = {name: fields[name] for name in RESOLVING_FIELDS if name in fields}
+    return _Checked(entry_type, entry_id, path, fields, _slim(doc, for_entries)), problems + more
 
 
-def _slim(doc):
-    """What is still needed of a checked document: its body and the positions of its references.
-    Much less to send back from a worker process than the whole parse."""
+def _slim(doc: Document, for_entries: bool) -> Document:
+    """What is still needed of a checked document: the positions of its references, and its
+    body if entries are to be built. Much less to send back from a worker than the whole parse."""
     marks = {where: mark for where, mark in doc.marks.items() if where and where[0] in REFERENCE_FIELDS}
-    return replace(doc, data={}, marks=marks, key_marks={})
+    return Document(doc.path, {}, marks, body=doc.body if for_entries else "", body_line=doc.body_line)
 
 
-def _check_batch(root: Path, vocab: Vocabulary, jobs: list[tuple]) -> list:
-    return [_check_file(root, vocab, job) for job in jobs]
-
-
-def _check_all(root: Path, vocab: Vocabulary, jobs: list[tuple]) -> list:
-    """Check files in one process, or in one worker per core for large trees (order kept)."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        return _check_batch(root, vocab, jobs)
-    size = -(-len(jobs) // (workers * 4))
-    batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = pool.map(_check_batch, [root] * len(batches), [vocab] * len(batches), batches)
-        return [item for batch in results for item in batch]
-
-
-def _read_entries(root: Path, vocab: Vocabulary) -> tuple[list[_Checked], list[Problem], int]:
+def _read_entries(root: Path, vocab: Vocabulary, for_entries: bool) -> tuple[list[_Checked], list[Problem], int]:
     problems: list[Problem] = []
     jobs: list[tuple] = []
     count = 0
@@ -135,7 +120,7 @@ def _read_entries(root: Path, vocab: Vocabulary) -> tuple[list[_Checked], list[P
         count += len(paths) + len(more)
         jobs += [(entry_type, _entry_id(path, problems), path) for path in paths]
     checked = []
-    for item, more in _check_all(root, vocab, jobs):
+    for item, more in map_jobs(_check_file, (root, vocab, for_entries), jobs, PARALLEL_FROM):
         problems += more
         if item is not None:
             checked.append(item)
@@ -183,19 +168,34 @@ def _resolve(checked: list[_Checked]) -> list[Problem]:
     return problems
 
 
-def load_library(root: Path) -> LoadResult:
-    """Everything under `cases/`, checked; entries with errors are left out, every problem kept."""
+def _check_tree(root: Path, for_entries: bool) -> tuple[Vocabulary, list[_Checked], list[Problem], int]:
     root = Path(root)
     if not (root / "cases").is_dir():
         raise FileNotFoundError(root / "cases")
     vocab, problems = load_vocabulary(root)
-    checked, more, count = _read_entries(root, vocab)
+    checked, more, count = _read_entries(root, vocab, for_entries)
     problems += more + _resolve(checked)
-    entries = [
-        _build(c.type, c.id, c.path, c.fields, c.doc)
-        for c in checked
-        if c.id and _required_present(c.type, c.fields) and not _has_error(problems, c.path)
-    ]
-    entries.sort(key=lambda e: (list(TYPE_FOLDERS).index(e.type), e.id))
-    library = Library(root=root, vocab=vocab, entries=tuple(entries))
-    return LoadResult(library, sort_problems(problems), count + 3)
+    return vocab, checked, problems, count + 3  # + the three vocabulary files
+
+
+def check_content(root: Path) -> CheckResult:
+    """Every problem under `cases/`, without building the entries (what `check` needs)."""
+    with gc_paused():
+        _, _, problems, count = _check_tree(root, for_entries=False)
+        return CheckResult(sort_problems(problems), count)
+
+
+def load_library(root: Path) -> LoadResult:
+    """Everything under `cases/`, checked; entries with errors are left out, every problem kept."""
+    with gc_paused():
+        vocab, checked, problems, count = _check_tree(root, for_entries=True)
+        with_errors = {p.path for p in problems if p.is_error}
+        entries = [
+            _build(c.type, c.id, c.path, c.fields, c.doc)
+            for c in checked
+            if c.id and _required_present(c.type, c.fields) and c.path not in with_errors
+        ]
+        order = list(TYPE_FOLDERS)
+        entries.sort(key=lambda e: (order.index(e.type), e.id))
+        library = Library(root=Path(root), vocab=vocab, entries=tuple(entries))
+        return LoadResult(sort_problems(problems), count, library)

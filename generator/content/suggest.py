@@ -15,17 +15,19 @@ def closest(word: str, names: dict[str, str], cutoff: float = 0.5) -> str | None
     if not isinstance(word, str) or not word.strip():
         return None
     word = unicodedata.normalize("NFKC", word).strip()
-    scored = []
+    matcher = difflib.SequenceMatcher(None, word)
+    best = None
     for spelling, canonical in names.items():
-        ratio = difflib.SequenceMatcher(None, word, spelling).ratio()
         # a typed name that contains the real one, or the reverse, is a strong hint
-        if len(spelling) >= 2 and (spelling in word or word in spelling):
-            ratio = max(ratio, 0.75)
-        scored.append((ratio, -abs(len(spelling) - len(word)), spelling, canonical))
-    if not scored:
-        return None
-    best = max(scored)
-    return best[3] if best[0] >= cutoff else None
+        hint = 0.75 if len(spelling) >= 2 and (spelling in word or word in spelling) else 0.0
+        floor = max(cutoff, best[0]) if best else cutoff  # a spelling must reach this to count
+        matcher.set_seq2(spelling)
+        if hint < floor and (matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor):
+            continue  # cheap upper bounds of ratio(): skipping such a spelling changes nothing
+        scored = (max(matcher.ratio(), hint), -abs(len(spelling) - len(word)), spelling, canonical)
+        if best is None or scored > best:
+            best = scored
+    return best[3] if best and best[0] >= cutoff else None
 
 
 def is_valid_id(text: str) -> bool:

@@ -44,20 +44,25 @@ class Checker:
         self.problems.append(problem(self.doc.path, self.doc.mark(where), rule, severity, **params))
 
     def check_fields(self, data: dict, fields: tuple[Field, ...], where: tuple = ()) -> dict:
-        known = {f.name: f for f in fields}
         checked = {}
+        present = 0  # keys of data that are fields
         for f in fields:
-            if f.name not in data or data[f.name] is None:
+            raw = data.get(f.name)
+            if raw is None:
+                present += f.name in data
                 if f.required:
                     self.fail(where, "field-required", field=field_label(where + (f.name,)),
                               label=f.label, example=example_line(f))
                 continue
-            value = f.type.check(data[f.name], self, where + (f.name,))
+            present += 1
+            value = f.type.check(raw, self, where + (f.name,))
             if value is not INVALID:
                 checked[f.name] = value
-        for key in data:
-            if key not in known:
-                self._unknown(where + (key,), key, fields)
+        if present < len(data):
+            known = {f.name for f in fields}
+            for key in data:
+                if key not in known:
+                    self._unknown(where + (key,), key, fields)
         return checked
 
     def _unknown(self, where: tuple, key: str, fields: tuple[Field, ...]):
