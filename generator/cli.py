@@ -66,7 +66,11 @@ def report(result, fmt: str, lang: str, only: list[str] | None = None) -> int:
 def load(root: str, entries: bool = True):
     """The checked library; with entries=False only the problems, which is all `check` needs."""
     try:
-        return (load_library if entries else check_content)(Path(root))
+        if not entries:
+            return check_content(Path(root))
+        from .render import markdown_markup  # bodies converted while loading, in its workers for large trees
+
+        return load_library(Path(root), convert_body=markdown_markup)
     except FileNotFoundError:
         raise UsageError(f"找不到内容目录 {Path(root) / 'cases'}：请在项目根目录运行，或用 --root 指定。")
 

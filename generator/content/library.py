@@ -59,14 +59,14 @@ def _entry_id(path: str, problems: list[Problem]) -> str | None:
     return None
 
 
-def _build(entry_type: str, entry_id: str, path: str, fields: dict, doc) -> Entry:
+def _build(entry_type: str, entry_id: str, path: str, fields: dict, doc, markup: str | None) -> Entry:
     values = dict(fields)
     values.pop("type", None)
     values["sources"] = tuple(Source(**s) for s in values.get("sources", ()))
     if "outcomes" in values:
         values["outcomes"] = tuple(Outcome(**o) for o in values["outcomes"])
     return ENTRY_CLASSES[entry_type](
-        id=entry_id, type=entry_type, path=path, body=doc.body, body_line=doc.body_line, **values
+        id=entry_id, type=entry_type, path=path, body=doc.body, body_line=doc.body_line, body_markup=markup, **values
     )
 
 
@@ -83,12 +83,13 @@ class _Checked:
     path: str
     fields: dict
     doc: object
+    markup: str | None = None  # the body converted by load_library's convert_body
 
 
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 
 
-def _check_file(root: Path, vocab: Vocabulary, for_entries: bool, job: tuple) -> tuple[_Checked | None, list[Problem]]:
+def _check_file(root: Path, vocab: Vocabulary, for_entries: bool, convert_body, job: tuple) -> tuple[_Checked | None, list[Problem]]:
     entry_type, entry_id, path = job
     text_file, problems = read_text(root, path)
     if text_file is None:
@@ -100,7 +101,9 @@ def _check_file(root: Path, vocab: Vocabulary, for_entries: bool, job: tuple) ->
     fields, more = check_entry(doc, entry_type, vocab, root, text_file.text)
     if not for_entries:
         fields = {name: fields[name] for name in RESOLVING_FIELDS if name in fields}
-    return _Checked(entry_type, entry_id, path, fields, _slim(doc, for_entries)), problems + more
+    problems += more
+    markup = convert_body(doc.body) if convert_body and not any(p.is_error for p in problems) else None
+    return _Checked(entry_type, entry_id, path, fields, _slim(doc, for_entries), markup), problems
 
 
 def _slim(doc: Document, for_entries: bool) -> Document:
@@ -110,7 +113,7 @@ def _slim(doc: Document, for_entries: bool) -> Document:
     return Document(doc.path, {}, marks, body=doc.body if for_entries else "", body_line=doc.body_line)
 
 
-def _read_entries(root: Path, vocab: Vocabulary, for_entries: bool) -> tuple[list[_Checked], list[Problem], int]:
+def _read_entries(root: Path, vocab: Vocabulary, for_entries: bool, convert_body) -> tuple[list[_Checked], list[Problem], int]:
     problems: list[Problem] = []
     jobs: list[tuple] = []
     count = 0
@@ -120,7 +123,7 @@ def _read_entries(root: Path, vocab: Vocabulary, for_entries: bool) -> tuple[lis
         count += len(paths) + len(more)
         jobs += [(entry_type, _entry_id(path, problems), path) for path in paths]
     checked = []
-    for item, more in map_jobs(_check_file, (root, vocab, for_entries), jobs, PARALLEL_FROM):
+    for item, more in map_jobs(_check_file, (root, vocab, for_entries, convert_body), jobs, PARALLEL_FROM):
         problems += more
         if item is not None:
             checked.append(item)
@@ -168,12 +171,12 @@ def _resolve(checked: list[_Checked]) -> list[Problem]:
     return problems
 
 
-def _check_tree(root: Path, for_entries: bool) -> tuple[Vocabulary, list[_Checked], list[Problem], int]:
+def _check_tree(root: Path, for_entries: bool, convert_body=None) -> tuple[Vocabulary, list[_Checked], list[Problem], int]:
     root = Path(root)
     if not (root / "cases").is_dir():
         raise FileNotFoundError(root / "cases")
     vocab, problems = load_vocabulary(root)
-    checked, more, count = _read_entries(root, vocab, for_entries)
+    checked, more, count = _read_entries(root, vocab, for_entries, convert_body)
     problems += more + _resolve(checked)
     return vocab, checked, problems, count + 3  # + the three vocabulary files
 
@@ -185,13 +188,17 @@ def check_content(root: Path) -> CheckResult:
         return CheckResult(sort_problems(problems), count)
 
 
-def load_library(root: Path) -> LoadResult:
-    """Everything under `cases/`, checked; entries with errors are left out, every problem kept."""
+def load_library(root: Path, convert_body=None) -> LoadResult:
+    """Everything under `cases/`, checked; entries with errors are left out, every problem kept.
+
+    `convert_body` (body text -> markup, a module-level function) runs beside the checks, in the
+    loading workers for large trees; its result is kept as each entry's `body_markup`.
+    """
     with gc_paused():
-        vocab, checked, problems, count = _check_tree(root, for_entries=True)
+        vocab, checked, problems, count = _check_tree(root, for_entries=True, convert_body=convert_body)
         with_errors = {p.path for p in problems if p.is_error}
         entries = [
-            _build(c.type, c.id, c.path, c.fields, c.doc)
+            _build(c.type, c.id, c.path, c.fields, c.doc, c.markup)
             for c in checked
             if c.id and _required_present(c.type, c.fields) and c.path not in with_errors
         ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 RECOMMENDED_SECTIONS = {
     "case": ("一、基本情况", "二、主要做法", "三、成效", "四、经验启示"),
@@ -47,6 +47,9 @@ class Entry:
     incomplete: bool = False
     body: str = ""
     body_line: int = 1
+    # The body's Markdown output, converted while loading (in the loading workers); NOT sanitized:
+    # only generator.render.render_body, which sanitizes it, may use it.
+    body_markup: str | None = field(default=None, repr=False, compare=False)
     institutions: tuple[str, ...] = ()
     district: str | None = None
     models: tuple[str, ...] = ()  # ids of model entries, resolved

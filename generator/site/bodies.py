@@ -42,5 +42,5 @@ class BodyRenderer:
         return relative(page_url, site_path)
 
     def render(self, entry, page_url: str) -> Markup:
-        html = render_body(entry.body, lambda url: self.rewrite(entry, page_url, url))
+        html = render_body(entry.body, lambda url: self.rewrite(entry, page_url, url), entry.body_markup)
         return Markup(html)  # sanitized by render_body

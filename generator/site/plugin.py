@@ -20,6 +20,7 @@ from mkdocs.structure.files import File
 from ..content.library import load_library
 from ..index import build_index
 from ..problems import format_summary, format_text
+from ..render import markdown_markup
 from .builddate import pin_build_date
 from .packlinks import pack_links
 from .pages import SiteOptions, build_site
@@ -56,7 +57,7 @@ def site_options(config, library, epoch: int, with_packs: bool = False, browse_i
 def load_checked(root: Path):
     """(library, index) of a clean content tree; content errors stop the build with check's messages."""
     try:
-        result = load_library(root)
+        result = load_library(root, convert_body=markdown_markup)
     except FileNotFoundError as exc:
         raise PluginError(f"找不到内容目录 {Path(root) / 'cases'}：请检查 mkdocs.yml 中 zjxn 插件的 content_root。") from exc
     errors = [p for p in result.problems if p.is_error]
