@@ -174,16 +174,35 @@ def make_booklet(library: Library, entries, title: str, selection_words: str, si
     return Booklet(title, selection_words, date or booklet_date(), site_url, views, note)
 
 
-def render_html(booklet: Booklet, inline_css: str | None = None) -> str:
-    """The booklet's HTML; `inline_css` is embedded for the stand-alone HTML format, PDFs get it compiled."""
+def _render(booklet: Booklet, *, front: bool, entries, page_numbers=None, inline_css: str | None = None) -> str:
     template = environment().get_template("booklet.html.j2")
     css = Markup(inline_css.replace("</", "<\\/")) if inline_css else None
-    return template.render(booklet=booklet, inline_css=css)
+    return template.render(booklet=booklet, front=front, entries=entries, page_numbers=page_numbers, inline_css=css)
+
+
+def render_html(booklet: Booklet, inline_css: str | None = None) -> str:
+    """The whole booklet's HTML; `inline_css` is embedded for the stand-alone HTML format, PDFs get it compiled."""
+    return _render(booklet, front=True, entries=booklet.entries, inline_css=inline_css)
+
+
+def render_front(booklet: Booklet, page_numbers: dict[str, int]) -> str:
+    """Cover and contents alone, each contents line with its entry's page number (anchor -> page)."""
+    return _render(booklet, front=True, entries=(), page_numbers=page_numbers)
+
+
+def render_entries(booklet: Booklet, views) -> str:
+    """A run of the booklet's entries alone, printed apart and merged after the front matter."""
+    return _render(booklet, front=False, entries=views)
 
 
 def render_css(name: str, **context) -> str:
     return environment().get_template(name).render(**context)
 
 
-def stylesheet_text() -> str:
-    return (TEMPLATES / "booklet.css").read_text(encoding="utf-8")
+LAYOUT_CSS = "booklet.css"  # everything but the page numbers
+PAGE_NUMBERS_CSS = "page-numbers.css"
+
+
+def stylesheet_text(*names: str) -> str:
+    """The named stylesheets of templates/packs/ (default: all of the booklet's), one after the other."""
+    return "\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in names or (LAYOUT_CSS, PAGE_NUMBERS_CSS))

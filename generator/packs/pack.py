@@ -9,7 +9,8 @@ from ..content.library import Library
 from .booklet import make_booklet, render_html, stylesheet_text
 from .config import site_url
 from .fonts import CJKFont
-from .pdf import PdfPrinter, page_css
+from .parts import booklet_printing
+from .pdf import page_css
 
 FORMATS = ("pdf", "html")
 
@@ -22,16 +23,15 @@ class Written:
 
 
 def write_pack(library: Library, entries, title: str, selection_words: str, out: Path, *, fmt: str = "pdf",
-               paper: str = "A4", printer: PdfPrinter | None = None, font: CJKFont | None = None,
-               site: str | None = None) -> Written:  # fmt: skip
-    """Write one booklet. PDFs need a `printer` (or a `font` to make one); reuse a printer across packs."""
+               paper: str = "A4", font: CJKFont | None = None, site: str | None = None) -> Written:  # fmt: skip
+    """Write one booklet. PDFs need the CJK `font`; a big one is printed in parts on several cores."""
     site = site if site is not None else site_url(library.root)
-    booklet = make_booklet(library, entries, title, selection_words, site)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "html":
+        booklet = make_booklet(library, entries, title, selection_words, site)
         css = stylesheet_text() + "\n" + page_css(paper, font, with_font_file=False)
         out.write_text(render_html(booklet, inline_css=css), encoding="utf-8")
         return Written(out, len(entries), None)
-    printer = printer or PdfPrinter(font)
-    pages = printer.print(render_html(booklet), out, paper)
-    return Written(out, len(entries), pages)
+    with booklet_printing(len(entries), font) as print_booklet:  # the printers start while the booklet is made
+        booklet = make_booklet(library, entries, title, selection_words, site)
+        return Written(out, len(entries), print_booklet(booklet, out, paper))

@@ -10,7 +10,7 @@ import logging
 import warnings
 from pathlib import Path
 
-from .booklet import render_css, stylesheet_text
+from .booklet import LAYOUT_CSS, PAGE_NUMBERS_CSS, render_css, stylesheet_text
 from .fonts import CJKFont
 
 PAPER_STYLE = {
@@ -51,8 +51,11 @@ def local_only_fetcher():
     return URLFetcher(allowed_protocols=set(LOCAL_SCHEMES))
 
 
+BLANK_PAGES = '<!DOCTYPE html><html lang="zh-CN"><body>{}</body></html>'
+
+
 class PdfPrinter:
-    """Holds the font configuration and the compiled stylesheets; `print` makes one PDF per call."""
+    """Holds the font configuration and the compiled stylesheets; prints whole booklets or their parts."""
 
     def __init__(self, font: CJKFont):
         with warnings.catch_warnings():  # fontconfig may know no font at all when ours is loaded by path
@@ -63,26 +66,39 @@ class PdfPrinter:
             self.font_config = FontConfiguration()
         self.font = font
         self._css_class = CSS
-        self._base = CSS(string=stylesheet_text(), font_config=self.font_config)
-        self._pages: dict[str, object] = {}
+        self._layout = CSS(string=stylesheet_text(LAYOUT_CSS), font_config=self.font_config)
+        self._numbers = CSS(string=stylesheet_text(PAGE_NUMBERS_CSS), font_config=self.font_config)
+        self._papers: dict[str, object] = {}
         self._fetcher = local_only_fetcher()
 
-    def _stylesheets(self, paper: str) -> list:
-        if paper not in self._pages:
-            self._pages[paper] = self._css_class(
+    def _paper(self, paper: str):
+        if paper not in self._papers:
+            self._papers[paper] = self._css_class(
                 string=page_css(paper, self.font, with_font_file=True),
                 font_config=self.font_config,
                 url_fetcher=self._fetcher,
             )
-        return [self._base, self._pages[paper]]
+        return self._papers[paper]
 
-    def print(self, html: str, target: Path, paper: str = "A4") -> int:
-        """Write the PDF and return its number of pages."""
+    def _render(self, html: str, stylesheets: list):
         from weasyprint import HTML
 
-        document = HTML(string=html, url_fetcher=self._fetcher).render(
-            stylesheets=self._stylesheets(paper), font_config=self.font_config
-        )
+        document = HTML(string=html, url_fetcher=self._fetcher)
+        return document.render(stylesheets=stylesheets, font_config=self.font_config)
+
+    def render(self, html: str, paper: str = "A4", *, numbered: bool = True):
+        """The laid-out WeasyPrint document; a part printed for merging has no page numbers (numbered=False)."""
+        sheets = [self._layout, self._numbers] if numbered else [self._layout]
+        return self._render(html, sheets + [self._paper(paper)])
+
+    def render_page_numbers(self, pages: int, paper: str = "A4"):
+        """`pages` blank pages with only the page numbers, to lay over a booklet printed in parts."""
+        return self._render(BLANK_PAGES.format('<div style="break-before: page"></div>' * pages),
+                            [self._numbers, self._paper(paper)])  # fmt: skip
+
+    def print(self, html: str, target: Path, paper: str = "A4") -> int:
+        """Write the whole booklet's PDF and return its number of pages."""
+        document = self.render(html, paper)
         target.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(target)
         return len(document.pages)

@@ -10,21 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..cli import UsageError
-from .booklet import make_booklet, render_html
+from .booklet import make_booklet, render_html, stylesheet_text
 from .config import PackSpec, read_packs_config, site_url
 from .fonts import CJKFont, find_cjk_font
-from .pdf import PdfPrinter
 from .select import SelectionError, default_title, describe, parse_selection, select_entries
+from .workers import printer, printing_pool, start_printer, worker_count
 
 PACKS_DIR = "packs"
-WORKERS_ENV = "ZJXN_PACK_WORKERS"  # processes printing packs; default: one per core, at most one per pack
 
 
 @dataclass(frozen=True)
@@ -119,10 +116,10 @@ MANIFEST = f"{PACKS_DIR}/manifest.json"  # relative path -> fingerprint of what 
 
 
 def _fingerprint(job: Job, font: CJKFont) -> str:
-    """Same booklet HTML, paper, font and WeasyPrint: the same PDF (builds are reproducible)."""
+    """Same booklet HTML and stylesheets, paper, font and WeasyPrint: the same PDF (builds are reproducible)."""
     import weasyprint
 
-    text = "\0".join((job.html, job.paper, font.family, str(font.path or ""), weasyprint.__version__))
+    text = "\0".join((job.html, stylesheet_text(), job.paper, font.family, str(font.path or ""), weasyprint.__version__))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -145,24 +142,9 @@ def _reuse(jobs: list[Job], prints: dict, previous: Path | None, out_dir: Path) 
     return left
 
 
-_printer: PdfPrinter | None = None  # one per worker process: fonts and styles compiled once
-
-
-def _init_worker(font: CJKFont) -> None:
-    global _printer
-    _printer = PdfPrinter(font)
-
-
 def _print_job(job: Job, out_dir: str) -> tuple[str, str]:
-    _printer.print(job.html, Path(out_dir) / job.relpath, job.paper)
+    printer().print(job.html, Path(out_dir) / job.relpath, job.paper)
     return job.key, job.relpath
-
-
-def _workers(jobs: int) -> int:
-    """ZJXN_PACK_WORKERS, else one per core."""
-    wanted = os.environ.get(WORKERS_ENV, "")
-    count = int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
-    return max(1, min(count, jobs))
 
 
 def build_site_packs(library, index, out_dir: Path, previous: Path | None = None) -> dict[str, str]:
@@ -183,12 +165,12 @@ def build_site_packs(library, index, out_dir: Path, previous: Path | None = None
     (out_dir / MANIFEST).write_text(json.dumps(prints, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     jobs = _reuse(jobs, prints, previous, out_dir)
     jobs.sort(key=lambda job: len(job.html), reverse=True)  # longest first, so the processes finish together
-    workers = _workers(len(jobs))
+    workers = worker_count(len(jobs))  # whole packs side by side; each is printed in one piece
     if workers == 1:
-        _init_worker(font)
+        start_printer(font)
         for job in jobs:
             _print_job(job, str(out_dir))
     elif jobs:
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(font,)) as pool:
+        with printing_pool(workers, font) as pool:
             list(pool.map(_print_job, jobs, [str(out_dir)] * len(jobs)))
     return {plan.key: plan.relpath for plan in plans}  # in packs.yml order

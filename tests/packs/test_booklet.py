@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.library import load_library
-from generator.packs.booklet import booklet_date, css_string, link_rewriter, make_booklet, render_html
+from generator.packs.booklet import booklet_date, css_string, link_rewriter, make_booklet, render_html, stylesheet_text
 from generator.packs.fonts import FontMissing, find_cjk_font
 
 from .packtools import run_pack
@@ -88,7 +88,7 @@ def test_local_links_images_and_escapes(library, pack_tree, tmp_path):
 def test_typesetting_for_chinese(library):
     html = render_html(make_booklet(library, library.published[:1], "测试", "测试", None))
     assert '<html lang="zh-CN">' in html
-    css = (Path(__file__).resolve().parents[2] / "templates" / "packs" / "booklet.css").read_text(encoding="utf-8")
+    css = stylesheet_text()  # all of the booklet's stylesheets
     for rule in ("text-align: justify", "line-break: strict", "string-set: entry-title", "target-counter(attr(href), page)",
                  "counter(pages)"):  # fmt: skip
         assert rule in css

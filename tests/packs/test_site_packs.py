@@ -9,6 +9,7 @@ from generator.content.library import load_library
 from generator.index import build_index
 from generator.packs.config import read_packs_config
 from generator.packs.site import build_site_packs, pack_paths
+from generator.packs.workers import WORKERS_ENV
 
 from .packtools import ROOT, pdf_pages, pdfinfo, squeeze
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.pdf
 
 
 def build(root, out, monkeypatch, workers="2"):
-    monkeypatch.setenv("ZJXN_PACK_WORKERS", workers)
+    monkeypatch.setenv(WORKERS_ENV, workers)
     library = load_library(root).library
     return build_site_packs(library, build_index(library), out)
 
@@ -89,7 +90,7 @@ def test_unchanged_packs_are_copied_from_the_previous_site_not_printed(tmp_path,
     written = build_site_packs(library, build_index(library), first)
     printed = []
     monkeypatch.setattr(site_packs, "_print_job", lambda job, out: printed.append(job.relpath))
-    monkeypatch.setenv(site_packs.WORKERS_ENV, "1")
+    monkeypatch.setenv(WORKERS_ENV, "1")
     second = tmp_path / "second"
     assert build_site_packs(library, build_index(library), second, previous=first) == written
     assert printed == []
