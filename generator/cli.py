@@ -63,14 +63,18 @@ def report(result, fmt: str, lang: str, only: list[str] | None = None) -> int:
     return EXIT_CONTENT if problems_mod.has_errors(found) else EXIT_OK
 
 
-def load(root: str, entries: bool = True):
-    """The checked library; with entries=False only the problems, which is all `check` needs."""
+def load(root: str, entries: bool = True, bodies: bool = False):
+    """The checked library; with entries=False only the problems, which is all `check` needs.
+
+    bodies=True converts every entry's Markdown while loading (in its workers for large trees):
+    for the site, which renders them all; a pack renders only the few it prints.
+    """
     try:
         if not entries:
             return check_content(Path(root))
-        from .render import markdown_markup  # bodies converted while loading, in its workers for large trees
+        from .render import markdown_markup
 
-        return load_library(Path(root), convert_body=markdown_markup)
+        return load_library(Path(root), convert_body=markdown_markup if bodies else None)
     except FileNotFoundError:
         raise UsageError(f"找不到内容目录 {Path(root) / 'cases'}：请在项目根目录运行，或用 --root 指定。")
 

@@ -33,7 +33,7 @@ def register(commands, common) -> None:
 
 def _checked(args):
     """The library if the content is clean; otherwise print the problems as `check` does and return None."""
-    result = load(args.root)
+    result = load(args.root, bodies=True)
     if report(result, "text", args.lang) != EXIT_OK:
         print("内容有错误，站点未生成。请先修正上面列出的问题。", file=sys.stderr)
         return None
