@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .booklet import make_booklet, render_html, stylesheet_text
 from .config import PackSpec, read_packs_config, site_url
 from .fonts import CJKFont, find_cjk_font
 from .select import SelectionError, default_title, describe, parse_selection, select_entries
-from .workers import printer, printing_pool, start_printer, worker_count
+from .workers import printer, start_printer, worker_count
 
 PACKS_DIR = "packs"
 
@@ -33,14 +34,6 @@ class PlannedPack:
     entries: tuple
     paper: str
     note: str | None = None
-
-
-@dataclass(frozen=True)
-class Job:
-    key: str
-    relpath: str
-    html: str
-    paper: str
 
 
 def _specs(config, vocab) -> list[PackSpec]:
@@ -77,8 +70,19 @@ def _capped(entries: tuple, limit: int) -> tuple[tuple, str | None]:
     return tuple(e for e in entries if id(e) in kept), note
 
 
+_planned: list = []  # [(library, plans)] of the last library planned: the links and the printing share one plan
+
+
 def plan_packs(library) -> list[PlannedPack]:
     """The packs the site gets, without printing them; a selector that names nothing is a configuration error."""
+    if _planned and _planned[0][0] is library:
+        return _planned[0][1]
+    plans = _plan(library)
+    _planned[:] = [(library, plans)]
+    return plans
+
+
+def _plan(library) -> list[PlannedPack]:
     config = read_packs_config(library.root)
     jobs, seen = [], set()
     for spec in _specs(config, library.vocab):
@@ -107,44 +111,49 @@ def pack_paths(library) -> dict[str, str]:
     return {plan.key: plan.relpath for plan in plan_packs(library)}
 
 
-def _job(library, plan: PlannedPack, site: str | None) -> Job:
-    booklet = make_booklet(library, plan.entries, plan.title, plan.selection_words, site, note=plan.note)
-    return Job(plan.key, plan.relpath, render_html(booklet), plan.paper)
-
-
 MANIFEST = f"{PACKS_DIR}/manifest.json"  # relative path -> fingerprint of what it was printed from
+BESIDE_THE_BUILD = 10  # niceness of the printing processes: they take what MkDocs and Pagefind leave
+
+_shared: tuple = ()  # (library, site url, previous manifest, previous site), set once per printing process
 
 
-def _fingerprint(job: Job, font: CJKFont) -> str:
+def _fingerprint(html: str, paper: str, font: CJKFont) -> str:
     """Same booklet HTML and stylesheets, paper, font and WeasyPrint: the same PDF (builds are reproducible)."""
     import weasyprint
 
-    text = "\0".join((job.html, stylesheet_text(), job.paper, font.family, str(font.path or ""), weasyprint.__version__))
+    text = "\0".join((html, stylesheet_text(), paper, font.family, str(font.path or ""), weasyprint.__version__))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _reuse(jobs: list[Job], prints: dict, previous: Path | None, out_dir: Path) -> list[Job]:
-    """Copy the packs whose fingerprint matches the previous site's; return the jobs still to print."""
-    if previous is None or not (previous / MANIFEST).is_file():
-        return jobs
+def _previous_manifest(previous: Path | None) -> dict:
     try:
-        before = json.loads((previous / MANIFEST).read_text(encoding="utf-8"))
+        return json.loads((previous / MANIFEST).read_text(encoding="utf-8")) if previous else {}
     except (OSError, ValueError):
-        return jobs
-    left = []
-    for job in jobs:
-        old = previous / job.relpath
-        if before.get(job.relpath) == prints[job.relpath] and old.is_file() and not old.is_symlink():
-            (out_dir / job.relpath).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(old, out_dir / job.relpath)
-        else:
-            left.append(job)
-    return left
+        return {}
 
 
-def _print_job(job: Job, out_dir: str) -> tuple[str, str]:
-    printer().print(job.html, Path(out_dir) / job.relpath, job.paper)
-    return job.key, job.relpath
+def _start(font: CJKFont, shared: tuple, niceness: int = 0) -> None:
+    global _shared
+    _shared = shared
+    start_printer(font, niceness)
+
+
+def _site_pack(plan: PlannedPack, font: CJKFont, out_dir: str) -> tuple[str, str]:
+    """Make one pack's booklet; copy the previous site's PDF if it was printed from the same, else print it.
+
+    Runs in a printing process, so the main process goes on with the site meanwhile.
+    Returns (relative path, fingerprint).
+    """
+    library, site, before, previous = _shared
+    html = render_html(make_booklet(library, plan.entries, plan.title, plan.selection_words, site, note=plan.note))
+    fingerprint = _fingerprint(html, plan.paper, font)
+    target = Path(out_dir) / plan.relpath
+    old = previous / plan.relpath if previous else None
+    if before.get(plan.relpath) == fingerprint and old.is_file() and not old.is_symlink():
+        shutil.copyfile(old, target)
+    else:
+        printer().print(html, target, plan.paper)
+    return plan.relpath, fingerprint
 
 
 def build_site_packs(library, index, out_dir: Path, previous: Path | None = None) -> dict[str, str]:
@@ -158,19 +167,18 @@ def build_site_packs(library, index, out_dir: Path, previous: Path | None = None
     if not plans:
         return {}
     font = find_cjk_font()  # once, before any work; exit 2 with the install hint when there is none
-    site = site_url(library.root)
-    jobs = [_job(library, plan, site) for plan in plans]
-    prints = {job.relpath: _fingerprint(job, font) for job in jobs}
+    shared = (library, site_url(library.root), _previous_manifest(previous), previous)
     (out_dir / PACKS_DIR).mkdir(parents=True, exist_ok=True)
-    (out_dir / MANIFEST).write_text(json.dumps(prints, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    jobs = _reuse(jobs, prints, previous, out_dir)
-    jobs.sort(key=lambda job: len(job.html), reverse=True)  # longest first, so the processes finish together
-    workers = worker_count(len(jobs))  # whole packs side by side; each is printed in one piece
+    # the longest first, so the processes finish together; each pack is printed whole
+    order = sorted(plans, key=lambda plan: sum(len(entry.body) + 1000 for entry in plan.entries), reverse=True)
+    workers = worker_count(len(order))
     if workers == 1:
-        start_printer(font)
-        for job in jobs:
-            _print_job(job, str(out_dir))
-    elif jobs:
-        with printing_pool(workers, font) as pool:
-            list(pool.map(_print_job, jobs, [str(out_dir)] * len(jobs)))
+        _start(font, shared)
+        prints = [_site_pack(plan, font, str(out_dir)) for plan in order]
+    else:
+        # The processes inherit the library (fork) and build the booklets themselves: from the
+        # start of the build, beside MkDocs, at lower priority.
+        with ProcessPoolExecutor(workers, initializer=_start, initargs=(font, shared, BESIDE_THE_BUILD)) as pool:
+            prints = list(pool.map(_site_pack, order, [font] * len(order), [str(out_dir)] * len(order)))
+    (out_dir / MANIFEST).write_text(json.dumps(dict(prints), indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return {plan.key: plan.relpath for plan in plans}  # in packs.yml order

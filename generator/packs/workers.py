@@ -20,8 +20,11 @@ def worker_count(jobs: int) -> int:
     return max(1, min(count, jobs))
 
 
-def start_printer(font: CJKFont) -> None:
+def start_printer(font: CJKFont, niceness: int = 0) -> None:
+    """This process's printer; `niceness` > 0 lets the rest of the machine go first."""
     global _printer
+    if niceness and hasattr(os, "nice"):
+        os.nice(niceness)
     _printer = PdfPrinter(font)
 
 

@@ -131,6 +131,8 @@ def build_site_dir(library, config_path: Path, out: Path, *, strict=False, verbo
     pin_build_date(library.root)
     index = build_index(library)
     stage = packs_stage() if packs else None
+    if stage:
+        stage.plan_packs(library)  # now, so the printing starts with MkDocs (the theme pages' links reuse it)
     written: dict = {}
 
     def fill(tmp: Path) -> None:

@@ -89,7 +89,8 @@ def test_unchanged_packs_are_copied_from_the_previous_site_not_printed(tmp_path,
     first = tmp_path / "first"
     written = build_site_packs(library, build_index(library), first)
     printed = []
-    monkeypatch.setattr(site_packs, "_print_job", lambda job, out: printed.append(job.relpath))
+    recorder = type("Recorder", (), {"print": lambda self, html, target, paper: printed.append(f"packs/{target.name}")})
+    monkeypatch.setattr(site_packs, "printer", recorder)
     monkeypatch.setenv(WORKERS_ENV, "1")
     second = tmp_path / "second"
     assert build_site_packs(library, build_index(library), second, previous=first) == written
