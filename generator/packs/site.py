@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from .booklet import make_booklet, render_html, stylesheet_text
 from .config import PackSpec, read_packs_config, site_url
 from .fonts import CJKFont, find_cjk_font
 from .select import SelectionError, default_title, describe, parse_selection, select_entries
-from .workers import printer, start_printer, worker_count
+from .workers import die_with, printer, start_printer, worker_count
 
 PACKS_DIR = "packs"
 
@@ -132,8 +133,10 @@ def _previous_manifest(previous: Path | None) -> dict:
         return {}
 
 
-def _start(font: CJKFont, shared: tuple, niceness: int = 0) -> None:
+def _start(font: CJKFont, shared: tuple, niceness: int = 0, parent: int | None = None) -> None:
     global _shared
+    if parent is not None:
+        die_with(parent)
     _shared = shared
     start_printer(font, niceness)
 
@@ -178,7 +181,8 @@ def build_site_packs(library, index, out_dir: Path, previous: Path | None = None
     else:
         # The processes inherit the library (fork) and build the booklets themselves: from the
         # start of the build, beside MkDocs, at lower priority.
-        with ProcessPoolExecutor(workers, initializer=_start, initargs=(font, shared, BESIDE_THE_BUILD)) as pool:
+        starting = (font, shared, BESIDE_THE_BUILD, os.getpid())
+        with ProcessPoolExecutor(workers, initializer=_start, initargs=starting) as pool:
             prints = list(pool.map(_site_pack, order, [font] * len(order), [str(out_dir)] * len(order)))
     (out_dir / MANIFEST).write_text(json.dumps(dict(prints), indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return {plan.key: plan.relpath for plan in plans}  # in packs.yml order

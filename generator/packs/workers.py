@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 
 from .fonts import CJKFont
@@ -20,6 +22,20 @@ def worker_count(jobs: int) -> int:
     return max(1, min(count, jobs))
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with(parent: int) -> None:
+    """In a printing process: end when `parent` (the build or pack command) ends, even by SIGKILL,
+    so no orphan goes on writing into a folder the next build has cleaned up. Linux only."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent was gone before the line above
+        os._exit(1)
+
+
 def start_printer(font: CJKFont, niceness: int = 0) -> None:
     """This process's printer; `niceness` > 0 lets the rest of the machine go first."""
     global _printer
@@ -34,5 +50,10 @@ def printer() -> PdfPrinter:
     return _printer
 
 
+def _start_worker(parent: int, font: CJKFont) -> None:
+    die_with(parent)
+    start_printer(font)
+
+
 def printing_pool(workers: int, font: CJKFont) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, initializer=start_printer, initargs=(font,))
+    return ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(os.getpid(), font))
