@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +19,7 @@ from .booklet import make_booklet, render_html, stylesheet_text
 from .config import PackSpec, read_packs_config, site_url
 from .fonts import CJKFont, find_cjk_font
 from .select import SelectionError, default_title, describe, parse_selection, select_entries
-from .workers import die_with, printer, start_printer, worker_count
+from .workers import printer, printing_pool, shared, start_printer, worker_count
 
 PACKS_DIR = "packs"
 
@@ -115,9 +113,6 @@ def pack_paths(library) -> dict[str, str]:
 MANIFEST = f"{PACKS_DIR}/manifest.json"  # relative path -> fingerprint of what it was printed from
 BESIDE_THE_BUILD = 10  # niceness of the printing processes: they take what MkDocs and Pagefind leave
 
-_shared: tuple = ()  # (library, site url, previous manifest, previous site), set once per printing process
-
-
 def _fingerprint(html: str, paper: str, font: CJKFont) -> str:
     """Same booklet HTML and stylesheets, paper, font and WeasyPrint: the same PDF (builds are reproducible)."""
     import weasyprint
@@ -133,23 +128,15 @@ def _previous_manifest(previous: Path | None) -> dict:
         return {}
 
 
-def _start(font: CJKFont, shared: tuple, niceness: int = 0, parent: int | None = None) -> None:
-    global _shared
-    if parent is not None:
-        die_with(parent)
-    _shared = shared
-    start_printer(font, niceness)
-
-
-def _site_pack(plan: PlannedPack, font: CJKFont, out_dir: str) -> tuple[str, str]:
+def _site_pack(plan: PlannedPack, out_dir: str) -> tuple[str, str]:
     """Make one pack's booklet; copy the previous site's PDF if it was printed from the same, else print it.
 
     Runs in a printing process, so the main process goes on with the site meanwhile.
     Returns (relative path, fingerprint).
     """
-    library, site, before, previous = _shared
+    library, site, before, previous = shared()  # (library, site url, previous manifest, previous site)
     html = render_html(make_booklet(library, plan.entries, plan.title, plan.selection_words, site, note=plan.note))
-    fingerprint = _fingerprint(html, plan.paper, font)
+    fingerprint = _fingerprint(html, plan.paper, printer().font)
     target = Path(out_dir) / plan.relpath
     old = previous / plan.relpath if previous else None
     if before.get(plan.relpath) == fingerprint and old.is_file() and not old.is_symlink():
@@ -170,19 +157,18 @@ def build_site_packs(library, index, out_dir: Path, previous: Path | None = None
     if not plans:
         return {}
     font = find_cjk_font()  # once, before any work; exit 2 with the install hint when there is none
-    shared = (library, site_url(library.root), _previous_manifest(previous), previous)
+    context = (library, site_url(library.root), _previous_manifest(previous), previous)
     (out_dir / PACKS_DIR).mkdir(parents=True, exist_ok=True)
     # the longest first, so the processes finish together; each pack is printed whole
     order = sorted(plans, key=lambda plan: sum(len(entry.body) + 1000 for entry in plan.entries), reverse=True)
     workers = worker_count(len(order))
     if workers == 1:
-        _start(font, shared)
-        prints = [_site_pack(plan, font, str(out_dir)) for plan in order]
+        start_printer(font, shared=context)
+        prints = [_site_pack(plan, str(out_dir)) for plan in order]
     else:
         # The processes inherit the library (fork) and build the booklets themselves: from the
         # start of the build, beside MkDocs, at lower priority.
-        starting = (font, shared, BESIDE_THE_BUILD, os.getpid())
-        with ProcessPoolExecutor(workers, initializer=_start, initargs=starting) as pool:
-            prints = list(pool.map(_site_pack, order, [font] * len(order), [str(out_dir)] * len(order)))
+        with printing_pool(workers, font, BESIDE_THE_BUILD, context) as pool:
+            prints = list(pool.map(_site_pack, order, [str(out_dir)] * len(order)))
     (out_dir / MANIFEST).write_text(json.dumps(dict(prints), indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return {plan.key: plan.relpath for plan in plans}  # in packs.yml order

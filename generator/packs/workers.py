@@ -13,6 +13,7 @@ from .pdf import PdfPrinter
 WORKERS_ENV = "ZJXN_PACK_WORKERS"  # printing processes; default: one per core
 
 _printer: PdfPrinter | None = None  # one per process: fonts and styles compiled once
+_shared: tuple = ()  # what every job of the process reads (set once, inherited rather than sent per job)
 
 
 def worker_count(jobs: int) -> int:
@@ -36,12 +37,12 @@ def die_with(parent: int) -> None:
         os._exit(1)
 
 
-def start_printer(font: CJKFont, niceness: int = 0) -> None:
-    """This process's printer; `niceness` > 0 lets the rest of the machine go first."""
-    global _printer
+def start_printer(font: CJKFont, niceness: int = 0, shared: tuple = ()) -> None:
+    """This process's printer and shared data; `niceness` > 0 lets the rest of the machine go first."""
+    global _printer, _shared
     if niceness and hasattr(os, "nice"):
         os.nice(niceness)
-    _printer = PdfPrinter(font)
+    _printer, _shared = PdfPrinter(font), shared
 
 
 def printer() -> PdfPrinter:
@@ -50,10 +51,16 @@ def printer() -> PdfPrinter:
     return _printer
 
 
-def _start_worker(parent: int, font: CJKFont) -> None:
+def shared() -> tuple:
+    """The `shared` given to start_printer in this process."""
+    return _shared
+
+
+def _start_worker(parent: int, font: CJKFont, niceness: int, shared: tuple) -> None:
     die_with(parent)
-    start_printer(font)
+    start_printer(font, niceness, shared)
 
 
-def printing_pool(workers: int, font: CJKFont) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(os.getpid(), font))
+def printing_pool(workers: int, font: CJKFont, niceness: int = 0, shared: tuple = ()) -> ProcessPoolExecutor:
+    """Printing processes that end with this one; `shared` reaches them by fork where there is fork."""
+    return ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(os.getpid(), font, niceness, shared))

@@ -89,7 +89,10 @@ def test_unchanged_packs_are_copied_from_the_previous_site_not_printed(tmp_path,
     first = tmp_path / "first"
     written = build_site_packs(library, build_index(library), first)
     printed = []
-    recorder = type("Recorder", (), {"print": lambda self, html, target, paper: printed.append(f"packs/{target.name}")})
+    from generator.packs.fonts import find_cjk_font
+
+    recorder = type("Recorder", (), {"font": find_cjk_font(),
+                                     "print": lambda self, html, target, paper: printed.append(f"packs/{target.name}")})
     monkeypatch.setattr(site_packs, "printer", recorder)
     monkeypatch.setenv(WORKERS_ENV, "1")
     second = tmp_path / "second"
