@@ -186,6 +186,13 @@ class _Builder:
 
     # --- districts and institutions
 
+    def place_page(self, url: str, name: str, parent: tuple[str, str], facts: list, entries, facet: str):
+        """A district's or an institution's page: its facts and its entries (`facet` filters the browse page)."""
+        self.add(
+            url, name, "listing.html.j2", parent_url=parent[0], parent_label=parent[1],
+            title=name, facts=facts, listing=self.listing(entries, facet, name), counts=type_counts(entries),
+        )
+
     def district_pages(self):
         rows = []
         for district in self.vocab.districts:
@@ -193,11 +200,7 @@ class _Builder:
             if not entries:
                 continue
             url = district_url(district)
-            self.add(
-                url, district.name, "listing.html.j2", parent_url="districts/", parent_label="区县",
-                title=district.name, facts=[district.kind], listing=self.listing(entries, "district", district.name),
-                counts=type_counts(entries),
-            )
+            self.place_page(url, district.name, ("districts/", "区县"), [district.kind], entries, "district")
             rows.append({"name": district.name, "url": url, "cells": [district.kind, len(entries)]})
         self.add(
             "districts/", "区县", "listing_index.html.j2", title="区县",
@@ -215,11 +218,7 @@ class _Builder:
             facts = [institution.kind] + ([institution.district] if institution.district else [])
             if institution.short_names:
                 facts.append("简称：" + "、".join(institution.short_names))
-            self.add(
-                url, institution.name, "listing.html.j2", parent_url="institutions/", parent_label="院校与机构",
-                title=institution.name, facts=facts, listing=self.listing(entries, "institution", institution.name),
-                counts=type_counts(entries),
-            )
+            self.place_page(url, institution.name, ("institutions/", "院校与机构"), facts, entries, "institution")
             rows.append({"name": institution.name, "url": url, "cells": [institution.kind, institution.district or "—", len(entries)]})
         self.add(
             "institutions/", "院校与机构", "listing_index.html.j2", title="院校与机构",
