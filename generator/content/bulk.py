@@ -29,7 +29,7 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def map_jobs(function, context: tuple, jobs: list, parallel_from: int) -> list:
+def map_jobs(function, context: tuple, jobs: list, parallel_from: int, batch: int = BATCH) -> list:
     """[function(*context, job) for job in jobs], in forked worker processes from `parallel_from` jobs on.
 
     Forked workers start with the parent's modules and `context` in memory: nothing is
@@ -41,10 +41,10 @@ def map_jobs(function, context: tuple, jobs: list, parallel_from: int) -> list:
     import multiprocessing  # only large trees need these (~15 ms of imports)
     from concurrent.futures import ProcessPoolExecutor
 
-    batches = [jobs[i : i + BATCH] for i in range(0, len(jobs), BATCH)]
+    batches = [jobs[i : i + batch] for i in range(0, len(jobs), batch)]
     fork = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=fork, initializer=_start_worker, initargs=(context,)) as pool:
-        return [result for batch in pool.map(partial(_run_batch, function), batches) for result in batch]
+        return [result for done in pool.map(partial(_run_batch, function), batches) for result in done]
 
 
 @contextmanager

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .pagefind_postings import cap_common_words
 from .pagefind_stable import stabilize
 
 BUNDLE = "pagefind"  # served at <site>/pagefind/, where the header's search box loads it from
@@ -34,4 +35,5 @@ def index_site(site_dir: Path) -> None:
         raise SearchIndexError(f"Pagefind 建立搜索索引失败（退出码 {done.returncode}）：{detail} {hint}".strip())
     for name in UNUSED:
         (site_dir / BUNDLE / name).unlink(missing_ok=True)
+    cap_common_words(site_dir / BUNDLE)
     stabilize(site_dir / BUNDLE)

@@ -1,0 +1,158 @@
+"""Common words keep a few positions per page in the search index; everything else is as Pagefind wrote it."""
+
+from __future__ import annotations
+
+import gzip
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.site import pagefind_format as fmt
+from generator.site import pagefind_postings as postings
+from generator.site.search import BUNDLE, index_site
+
+PAGES = 300
+RARE_PAGE = 7
+
+
+SENTENCES = ("学院开展培训。", "乡村振兴需要人才。", "产业发展很快。", "职业教育服务农业。")
+
+
+def write_pages(site: Path) -> None:
+    """PAGES pages that all say 学院 and 乡村 many times, at varying places (over POSTINGS_BYTES of
+    positions for each word); one page also says 榨菜."""
+    for number in range(PAGES):
+        pick = random.Random(number).choice
+        body = "".join(pick(SENTENCES) for _ in range(240)) + ("榨菜加工。" * 30 if number == RARE_PAGE else "")
+        folder = site / f"p{number:03d}"
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_text(
+            f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>条目{number}</title></head>'
+            f"<body><main data-pagefind-body><h1>条目{number}</h1><p>{body}</p></main></body></html>",
+            encoding="utf-8")
+    (site / "index.html").write_text('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head>'
+                                     "<body></body></html>", encoding="utf-8")
+
+
+def words_of(bundle: Path) -> dict:
+    """word -> its pages, over every index chunk the metadata lists."""
+    entry = fmt.read_entry(bundle)
+    (info,) = entry["languages"].values()
+    meta = fmt.read(fmt.meta_path(bundle, info["hash"]))
+    words = {}
+    for _, _, chunk in meta[2]:
+        for word, pages, _extra in fmt.read(bundle / "index" / f"{chunk}.pf_index")[0]:
+            words[word] = pages
+    listed = {f"{chunk}.pf_index" for _, _, chunk in meta[2]}
+    assert {p.name for p in (bundle / "index").iterdir()} == listed, "index files and metadata disagree"
+    return words
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory) -> tuple[Path, Path]:
+    """The site indexed as the build does it, and Pagefind's own bundle of the same pages."""
+    site = tmp_path_factory.mktemp("postings")
+    write_pages(site)
+    index_site(site)
+    raw = site / "raw-bundle"
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", raw.name,
+                           "--silent", "--glob", "p*/index.html"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return site, raw
+
+
+def test_common_words_keep_their_first_positions_and_the_rest_is_untouched(indexed):
+    site, raw = indexed
+    before, after = words_of(raw), words_of(site / BUNDLE)
+    assert before.keys() == after.keys()
+    common = {word for word, pages in before.items() if len(pages) >= PAGES / 2}
+    assert {"学院", "乡村", "职业"} <= common
+    for word, pages in before.items():
+        if word in common:
+            expected = [[page, locations[: postings.KEEP], meta] for page, locations, meta in pages]
+        else:
+            expected = pages
+        assert after[word] == expected, word
+    assert max(len(locations) for _, locations, _ in before["学院"]) > postings.KEEP  # there was something to cap
+    assert len(after["榨菜"][0][1]) > 30  # a rare word keeps every position (and its weight marker)
+
+
+def test_the_capped_index_downloads_less_for_a_common_word(indexed):
+    site, raw = indexed
+
+    def chunk_bytes(bundle: Path, word: str) -> int:
+        """Bytes a search downloads for the index chunk holding `word`."""
+        for path in (bundle / "index").iterdir():
+            if any(entry[0] == word for entry in fmt.read(path)[0]):
+                return path.stat().st_size
+        raise AssertionError(word)
+
+    assert chunk_bytes(site / BUNDLE, "学院") < chunk_bytes(raw, "学院") / 3
+
+
+def test_indexing_twice_gives_the_same_bundle(indexed, tmp_path):
+    site, _ = indexed
+    again = tmp_path / "again"
+    write_pages(again)
+    index_site(again)
+
+    def files(bundle: Path) -> dict:
+        return {p.relative_to(bundle): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+
+    assert files(again / BUNDLE) == files(site / BUNDLE)
+
+
+def test_a_bundle_it_cannot_read_is_left_as_pagefind_wrote_it(indexed, tmp_path):
+    site, raw = indexed
+    bundle = tmp_path / "bundle"
+    shutil.copytree(raw, bundle)
+    victim = sorted((bundle / "index").iterdir())[-1]
+    victim.write_bytes(gzip.compress(fmt.SIGNATURE + b"\x81\x81\x83\x62ab\x9f"))  # a layout it does not know
+    before = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+    assert postings.cap_common_words(bundle) is False
+    assert {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()} == before
+
+    entry = fmt.read_entry(raw)
+    shutil.rmtree(bundle)
+    shutil.copytree(raw, bundle)
+    fmt.write_entry(bundle, {**entry, "version": "9.0.0"})  # a Pagefind whose layout may differ
+    before = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+    assert postings.cap_common_words(bundle) is False
+    assert {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()} == before
+
+
+def test_cutting_matches_a_plain_reading_of_every_integer_size():
+    """Pages with weight markers and positions of 1, 2, 3 and 5 bytes, cut by the byte patterns, equal a decoded cut."""
+    shapes = [[-25, 3], [-25, 30, 300, 70000, 5_000_000, 1, 2], [-169, 9, -25, 40, 1, 1], [5] * 12, [], [-25] * 6]
+    pages = [[1, shapes[n % len(shapes)], [n % 3] if n % 4 == 0 else []] for n in range(4000)]
+    chunk = [[["乡村", pages, []], ["乡愁", [[0, [-25, 1], []]], []]]]
+    capped = postings.cap_chunk(fmt.encode(chunk), common_pages=2)
+    expected = [[["乡村", [[p, locations[: postings.KEEP], m] for p, locations, m in pages], []],
+                 ["乡愁", [[0, [-25, 1], []]], []]]]
+    assert fmt.decode(capped)[0] == expected
+    assert postings.cap_chunk(fmt.encode(chunk), common_pages=5000) is None  # on fewer pages: not common
+
+
+@pytest.mark.browser
+def test_the_capped_index_still_finds_every_page_with_an_excerpt(indexed, browser, serve):
+    site, _ = indexed
+    with serve(site) as url:
+        tab = browser.new_page()
+        tab.goto(url)
+        found = tab.evaluate("""async () => {
+            const pagefind = await import('/pagefind/pagefind.js');
+            await pagefind.options({ noWorker: true });
+            const common = await pagefind.search('学院');
+            const rare = await pagefind.search('榨菜');
+            const first = await common.results[0].data();
+            const only = await rare.results[0].data();
+            return [common.results.length, first.excerpt, rare.results.length, only.url];
+        }""")
+        tab.close()
+    assert found[0] == PAGES
+    assert "<mark>学院</mark>" in found[1]
+    assert found[2] == 1 and found[3].rstrip("/").endswith(f"p{RARE_PAGE:03d}")
