@@ -9,12 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from generator.site import pagefind_format as fmt
 from generator.site import pagefind_postings as postings
 from generator.site.search import BUNDLE, index_site
 
+ROOT = Path(__file__).resolve().parents[2]
 PAGES = 300
 RARE_PAGE = 7
 
@@ -156,3 +158,45 @@ def test_the_capped_index_still_finds_every_page_with_an_excerpt(indexed, browse
     assert found[0] == PAGES
     assert "<mark>学院</mark>" in found[1]
     assert found[2] == 1 and found[3].rstrip("/").endswith(f"p{RARE_PAGE:03d}")
+
+
+def search_page(site: Path) -> str:
+    """The site's own search dialog (its partial, rendered here without Material) and script, on a page of its own."""
+    partial = (ROOT / "overrides/partials/zjxn-search.html").read_text(encoding="utf-8")
+    loader = jinja2.DictLoader({"search": partial, ".icons/material/magnify.svg": ""})
+    environment = jinja2.Environment(loader=loader)
+    environment.filters["url"] = lambda path: "/" + path
+    shutil.copyfile(ROOT / "docs/assets/js/search.js", site / "search.js")
+    (site / "search.html").write_text(
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>搜索</title></head><body>'
+        + environment.get_template("search").render(base_url="") + '<script src="/search.js"></script></body></html>',
+        encoding="utf-8")
+    return "search.html"
+
+
+@pytest.mark.browser
+def test_excerpts_mark_every_occurrence_of_common_words(indexed, browser, serve):
+    """The index keeps only a few positions of 学院 and 乡村 per page, so Pagefind's own excerpts leave some
+    unmarked; the site's dialog marks every occurrence of the query's words."""
+    site, _ = indexed
+    words = ("学院", "乡村")
+
+    with serve(site) as url:
+        tab = browser.new_page()
+        tab.goto(url + search_page(site))
+        raw = tab.evaluate("""async () => {
+            const pagefind = await import('/pagefind/pagefind.js');
+            await pagefind.options({ noWorker: true });
+            const found = await pagefind.search('乡村学院');
+            const pages = await Promise.all(found.results.slice(0, 5).map(result => result.data()));
+            return pages.map(page => page.excerpt.replace(/<mark>[^<]*<\\/mark>/g, '|'));
+        }""")
+        tab.click("[data-zjxn-search-open]")
+        tab.fill("#zjxn-search-input", "乡村学院")
+        tab.wait_for_selector(".zjxn-search__excerpt mark")
+        shown = tab.eval_on_selector_all(".zjxn-search__result > .zjxn-search__excerpt", """nodes => nodes.map(node =>
+            Array.from(node.childNodes).filter(child => child.nodeType === Node.TEXT_NODE).map(child => child.textContent).join("|"))""")
+        tab.close()
+    assert any(word in text for text in raw for word in words), raw  # Pagefind alone leaves some unmarked
+    assert len(shown) == 5
+    assert not any(word in text for text in shown for word in words), shown

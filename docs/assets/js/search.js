@@ -24,6 +24,7 @@
   var shown = 0;
   var generation = 0;   // drops the answers of searches that were overtaken
   var timer = null;
+  var highlight = null; // the current query's words, marked in excerpts
 
   function loadEngine() {
     if (!engine) {
@@ -44,18 +45,48 @@
   /* Titles end in a hidden "。" so Pagefind segments the last word of a Chinese heading; do not show it. */
   function tidyTitle(title) { return (title || "").replace(/。$/, ""); }
 
-  /* An excerpt from Pagefind is escaped text with <mark> around the matches: rebuild it from text nodes. */
+  /* The query's words as Pagefind splits a Chinese query (Intl.Segmenter), longest first, as one pattern.
+     Every occurrence of them in an excerpt is marked: the index keeps only the first few positions of a
+     word found on most pages, and Pagefind marks only the positions it has. */
+  function wordsPattern(term) {
+    var words = term.split(/\s+/);
+    if (window.Intl && Intl.Segmenter) {
+      words = Array.from(new Intl.Segmenter("zh", { granularity: "word" }).segment(term))
+        .filter(function (part) { return part.isWordLike; }).map(function (part) { return part.segment; });
+    }
+    words = words.filter(Boolean).sort(function (a, b) { return b.length - a.length; });
+    if (!words.length) return null;
+    return new RegExp(words.map(function (word) { return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "gi");
+  }
+
+  function appendMarked(element, text, pattern) {
+    var from = 0;
+    var found;
+    if (pattern) {
+      pattern.lastIndex = 0;
+      while ((found = pattern.exec(text))) {
+        if (found.index > from) element.appendChild(document.createTextNode(text.slice(from, found.index)));
+        element.appendChild(mark(found[0]));
+        from = found.index + found[0].length;
+      }
+    }
+    if (from < text.length) element.appendChild(document.createTextNode(text.slice(from)));
+  }
+
+  function mark(text) {
+    var node = document.createElement("mark");
+    node.textContent = text;
+    return node;
+  }
+
+  /* An excerpt from Pagefind is escaped text with <mark> around the matches: rebuild it from text nodes,
+     marking the query's words also where Pagefind did not. */
   function excerptInto(element, html) {
     var scratch = document.createElement("template");
     scratch.innerHTML = html || "";
     scratch.content.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") {
-        var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        element.appendChild(mark);
-      } else {
-        element.appendChild(document.createTextNode(node.textContent));
-      }
+      if (node.nodeName === "MARK") element.appendChild(mark(node.textContent));
+      else appendMarked(element, node.textContent, highlight);
     });
     return element;
   }
@@ -129,6 +160,7 @@
       return Promise.resolve();
     }
     say(term ? "正在搜索“" + term + "”……" : "正在筛选……");
+    highlight = term ? wordsPattern(term) : null;
     return loadEngine().then(function (pagefind) {
       return pagefind.search(term || null, { filters: filters });
     }).then(function (answer) {
