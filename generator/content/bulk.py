@@ -30,7 +30,8 @@ def _cores() -> int:
 
 
 def map_jobs(function, context: tuple, jobs: list, parallel_from: int, batch: int = BATCH) -> list:
-    """[function(*context, job) for job in jobs], in forked worker processes from `parallel_from` jobs on.
+    """[function(*context, job) for job in jobs], in forked worker processes from `parallel_from` jobs on,
+    `batch` jobs per task.
 
     Forked workers start with the parent's modules and `context` in memory: nothing is
     imported again and the context is not pickled; only jobs and results are.

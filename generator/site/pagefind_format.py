@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import json
 import struct
+import zlib
 from pathlib import Path
 
 SIGNATURE = b"pagefind_dcd"
@@ -20,6 +21,11 @@ ENTRY = "pagefind-entry.json"
 
 class FormatError(ValueError):
     """The bundle is not laid out as this module knows it."""
+
+
+# what reading a bundle that is not as expected raises: missing or unreadable files, a broken
+# gzip stream, JSON or CBOR of another shape
+READ_ERRORS = (OSError, EOFError, zlib.error, ValueError, TypeError, KeyError, IndexError)
 
 
 def decode(data: bytes, i: int = 0):
@@ -92,7 +98,8 @@ def read(path: Path):
 def write_raw(folder: Path, prefix: str, suffix: str, data: bytes, digits: int, level: int = 9) -> str:
     """Write CBOR bytes as `{prefix}_{hash}{suffix}` in `folder`; the name without suffix.
 
-    The hash is of the content, lengthened if another file already has that name.
+    The hash is of the content, lengthened while another file (written by Pagefind, or by
+    another process of this run) already has that name with other bytes.
     """
     payload = SIGNATURE + data
     digest = hashlib.sha256(payload).hexdigest()
@@ -100,9 +107,13 @@ def write_raw(folder: Path, prefix: str, suffix: str, data: bytes, digits: int, 
     for length in range(digits, len(digest) + 1):
         name = f"{prefix}_{digest[:length]}"
         path = folder / f"{name}{suffix}"
-        if not path.exists() or path.read_bytes() == packed:
-            path.write_bytes(packed)
+        try:
+            with path.open("xb") as out:
+                out.write(packed)
             return name
+        except FileExistsError:
+            if path.read_bytes() == packed:
+                return name
     raise FormatError(f"{prefix}: no free name")
 
 
@@ -126,10 +137,6 @@ def meta_path(bundle: Path, meta_hash: str) -> Path:
 
 
 def write_meta(bundle: Path, old_hash: str, meta) -> str:
-    """Write a language's metadata under its new content name, remove the old file; the new hash."""
+    """Write a language's metadata under its content name, beside the old file; the new hash."""
     prefix = old_hash.split("_", 1)[0]
-    new_name = write(bundle, f"pagefind.{prefix}", ".pf_meta", meta, 10)
-    new_hash = new_name.removeprefix("pagefind.")
-    if new_hash != old_hash:
-        meta_path(bundle, old_hash).unlink()
-    return new_hash
+    return write(bundle, f"pagefind.{prefix}", ".pf_meta", meta, 10).removeprefix("pagefind.")

@@ -19,16 +19,20 @@ def stabilize(bundle: Path) -> bool:
     """Rewrite the filter files and metadata of a Pagefind bundle canonically. True if done.
 
     Everything is read and checked before anything is written, so a format this
-    module does not know leaves the bundle as Pagefind wrote it.
+    module does not know leaves the bundle as Pagefind wrote it. Replaced files are
+    removed once the entry file names the new metadata.
     """
     try:
         entry = fmt.read_entry(bundle)
         plans = {language: _plan(bundle, info["hash"]) for language, info in entry["languages"].items()}
-    except (OSError, KeyError, TypeError, IndexError, ValueError):
+    except fmt.READ_ERRORS:
         return False
+    stale = []
     for language, plan in plans.items():
-        entry["languages"][language]["hash"] = _apply(bundle, *plan)
+        entry["languages"][language]["hash"] = _apply(bundle, *plan, stale)
     fmt.write_entry(bundle, entry)
+    for path in stale:
+        path.unlink()
     return True
 
 
@@ -43,13 +47,17 @@ def _plan(bundle: Path, meta_hash: str):
     return meta_hash, meta, filters
 
 
-def _apply(bundle: Path, meta_hash: str, meta, filters) -> str:
+def _apply(bundle: Path, meta_hash: str, meta, filters, stale: list) -> str:
+    """Write the canonical filter files and metadata; add the files they replace to `stale`."""
     prefix = meta_hash.split("_", 1)[0]
     listed = []
     for name, old_path, canonical in sorted(filters, key=lambda f: f[0]):
         new_name = fmt.write(old_path.parent, prefix, ".pf_filter", canonical, 7)
         if old_path.name != f"{new_name}.pf_filter":
-            old_path.unlink()
+            stale.append(old_path)
         listed.append([name, new_name])
     meta[3] = listed
-    return fmt.write_meta(bundle, meta_hash, meta)
+    new_hash = fmt.write_meta(bundle, meta_hash, meta)
+    if new_hash != meta_hash:
+        stale.append(fmt.meta_path(bundle, meta_hash))
+    return new_hash

@@ -102,41 +102,63 @@ def test_indexing_twice_gives_the_same_bundle(indexed, tmp_path):
     write_pages(again)
     index_site(again)
 
-    def files(bundle: Path) -> dict:
-        return {p.relative_to(bundle): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
-
-    assert files(again / BUNDLE) == files(site / BUNDLE)
+    assert files_of(again / BUNDLE) == files_of(site / BUNDLE)
 
 
-def test_a_bundle_it_cannot_read_is_left_as_pagefind_wrote_it(indexed, tmp_path):
-    site, raw = indexed
+def files_of(bundle: Path) -> dict:
+    return {p.relative_to(bundle): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+
+
+def last_chunk(bundle: Path) -> Path:
+    """The chunk the metadata lists last: the others are rewritten before it is read."""
+    (info,) = fmt.read_entry(bundle)["languages"].values()
+    return bundle / "index" / f"{fmt.read(fmt.meta_path(bundle, info['hash']))[2][-1][2]}.pf_index"
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data: gzip.compress(fmt.SIGNATURE + b"\x81\x81\x83\x62ab\x9f"),  # a layout it does not know
+    lambda data: data[: len(data) // 2],  # a cut-off gzip stream
+])
+def test_a_bundle_it_cannot_read_is_left_as_pagefind_wrote_it(indexed, tmp_path, damage):
+    _, raw = indexed
+    whole = tmp_path / "whole"
+    shutil.copytree(raw, whole)
+    assert postings.cap_common_words(whole)  # undamaged, it is rewritten: chunks before the last one are capped
+
     bundle = tmp_path / "bundle"
     shutil.copytree(raw, bundle)
-    victim = sorted((bundle / "index").iterdir())[-1]
-    victim.write_bytes(gzip.compress(fmt.SIGNATURE + b"\x81\x81\x83\x62ab\x9f"))  # a layout it does not know
-    before = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+    victim = last_chunk(bundle)
+    victim.write_bytes(damage(victim.read_bytes()))
+    before = files_of(bundle)
     assert postings.cap_common_words(bundle) is False
-    assert {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()} == before
+    assert files_of(bundle) == before  # what it wrote before the damaged chunk is gone again
 
-    entry = fmt.read_entry(raw)
-    shutil.rmtree(bundle)
+
+def test_another_pagefind_version_is_left_alone(indexed, tmp_path):
+    _, raw = indexed
+    bundle = tmp_path / "bundle"
     shutil.copytree(raw, bundle)
-    fmt.write_entry(bundle, {**entry, "version": "9.0.0"})  # a Pagefind whose layout may differ
-    before = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+    fmt.write_entry(bundle, {**fmt.read_entry(raw), "version": "9.0.0"})  # a Pagefind whose layout may differ
+    before = files_of(bundle)
     assert postings.cap_common_words(bundle) is False
-    assert {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()} == before
+    assert files_of(bundle) == before
 
 
 def test_cutting_matches_a_plain_reading_of_every_integer_size():
-    """Pages with weight markers and positions of 1, 2, 3 and 5 bytes, cut by the byte patterns, equal a decoded cut."""
-    shapes = [[-25, 3], [-25, 30, 300, 70000, 5_000_000, 1, 2], [-169, 9, -25, 40, 1, 1], [5] * 12, [], [-25] * 6]
+    """Pages with weight markers, positions of 1, 2, 3, 5 and 9 bytes and long location lists, cut by the
+    byte patterns, equal a cut of the decoded lists; spelling variants are copied as they are."""
+    shapes = [[-25, 3], [-25, 30, 300, 70000, 5_000_000, 1, 2], [-169, 9, -25, 40, 1, 1], [5] * 12, [],
+              [-25] * 6, [2**40, -(2**40), 7, 7, 7], list(range(40)), list(range(300))]
     pages = [[1, shapes[n % len(shapes)], [n % 3] if n % 4 == 0 else []] for n in range(4000)]
-    chunk = [[["乡村", pages, []], ["乡愁", [[0, [-25, 1], []]], []]]]
+    variants = [["乡村", [[0, [-25, 1, 2, 3, 4, 5], []]]]]
+    chunk = [[["乡村", pages, variants], ["乡愁", [[0, [-25, 1], []]], []]]]
     capped = postings.cap_chunk(fmt.encode(chunk), common_pages=2)
-    expected = [[["乡村", [[p, locations[: postings.KEEP], m] for p, locations, m in pages], []],
+    expected = [[["乡村", [[p, locations[: postings.KEEP], m] for p, locations, m in pages], variants],
                  ["乡愁", [[0, [-25, 1], []]], []]]]
     assert fmt.decode(capped)[0] == expected
     assert postings.cap_chunk(fmt.encode(chunk), common_pages=5000) is None  # on fewer pages: not common
+    short = [[["乡村", [[1, [-25, 3, 4], []] for _ in range(8000)], []]]]
+    assert postings.cap_chunk(fmt.encode(short), common_pages=2) is None  # common, but nothing to cut
 
 
 @pytest.mark.browser

@@ -160,12 +160,12 @@
       return Promise.resolve();
     }
     say(term ? "正在搜索“" + term + "”……" : "正在筛选……");
-    highlight = term ? wordsPattern(term) : null;
     return loadEngine().then(function (pagefind) {
       return pagefind.search(term || null, { filters: filters });
     }).then(function (answer) {
       if (mine !== generation || !answer) return;
       results = answer.results;
+      highlight = term ? wordsPattern(term) : null;
       shown = 0;
       list.textContent = "";
       var label = term ? "与“" + term + "”相关的结果" : "符合筛选条件的条目";
