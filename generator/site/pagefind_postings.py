@@ -9,9 +9,10 @@ POSTINGS_BYTES) each page keeps its first KEEP entries: a weight marker and the
 first positions, enough to find the page, weigh its title and place its excerpt.
 Other words are left exactly as Pagefind wrote them.
 
-Layout of an index chunk (Pagefind 1.5): [[word, [[page delta, [locations], [meta
-locations]], ...], [...]], ...]. Locations are delta-coded positions, with negative
-numbers marking a change of weight; a prefix of them is itself valid. The chunks are
+Layout of an index chunk (Pagefind 1.5): [[[word, [[page delta, [locations], [meta
+locations]], ...], [spelling variants]], ...]]. Locations are delta-coded positions,
+with negative numbers marking a change of weight; a prefix of them is itself valid.
+Spelling variants (accented forms) are copied as they are. The chunks are
 scanned with regular expressions over their CBOR bytes rather than decoded: tens of
 megabytes of postings at 10,000 entries, which a decoder written in Python takes
 seconds to walk. If any chunk does not scan as expected, the bundle is left as Pagefind wrote it.
