@@ -28,19 +28,20 @@ class FormatError(ValueError):
 READ_ERRORS = (OSError, EOFError, zlib.error, ValueError, TypeError, KeyError, IndexError)
 
 
+def read_head(data: bytes, i: int) -> tuple[int, int, int]:
+    """The major type and the value (or length) of the CBOR head at data[i], and the offset after it."""
+    major, info = data[i] >> 5, data[i] & 31
+    if info < 24:
+        return major, info, i + 1
+    if info > 27:
+        raise FormatError(f"CBOR additional info {info}")
+    size = 1 << (info - 24)
+    return major, int.from_bytes(data[i + 1 : i + 1 + size], "big"), i + 1 + size
+
+
 def decode(data: bytes, i: int = 0):
     """The CBOR value at data[i:], and the offset after it."""
-    head = data[i]
-    major, info = head >> 5, head & 31
-    i += 1
-    if info < 24:
-        value = info
-    elif info in (24, 25, 26, 27):
-        size = 1 << (info - 24)
-        value = int.from_bytes(data[i : i + size], "big")
-        i += size
-    else:
-        raise FormatError(f"CBOR additional info {info}")
+    major, value, i = read_head(data, i)
     if major == 0:
         return value, i
     if major == 1:

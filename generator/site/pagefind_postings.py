@@ -51,16 +51,11 @@ TEXT, ARRAY = 3, 4  # CBOR major types
 
 
 def _number(data: bytes, i: int, major: int) -> tuple[int, int]:
-    """The length or value of the CBOR head at data[i] (of the given major type), and the offset after it."""
-    if data[i] >> 5 != major:
-        raise fmt.FormatError(f"CBOR major type {data[i] >> 5} at {i}")
-    info = data[i] & 31
-    if info < 24:
-        return info, i + 1
-    if info > 27:
-        raise fmt.FormatError(f"CBOR additional info {info}")
-    size = 1 << (info - 24)
-    return int.from_bytes(data[i + 1 : i + 1 + size], "big"), i + 1 + size
+    """The length or value of the CBOR head at data[i], which must be of the given major type, and the offset after it."""
+    found, value, after = fmt.read_head(data, i)
+    if found != major:
+        raise fmt.FormatError(f"CBOR major type {found} at {i}")
+    return value, after
 
 
 def _cap_pages(block: bytes) -> bytes:
