@@ -137,7 +137,47 @@ def meta_path(bundle: Path, meta_hash: str) -> Path:
     return bundle / f"pagefind.{meta_hash}.pf_meta"
 
 
-def write_meta(bundle: Path, old_hash: str, meta) -> str:
+def _write_meta(bundle: Path, prefix: str, meta) -> str:
     """Write a language's metadata under its content name, beside the old file; the new hash."""
-    prefix = old_hash.split("_", 1)[0]
     return write(bundle, f"pagefind.{prefix}", ".pf_meta", meta, 10).removeprefix("pagefind.")
+
+
+def rewrite_bundle(bundle: Path, passes) -> bool:
+    """Run `passes` over each language's metadata, then write it once; True if the bundle changed.
+
+    A pass is called as pass(bundle, meta, prefix, version), with the language's file-name
+    prefix and Pagefind's version: it writes new files beside the old ones, updates
+    `meta` to name them, and returns the old files they replace. Those are
+    removed only after the entry file names the new metadata. On any error, what the run
+    wrote is removed and the bundle is left as it was.
+    """
+    folders = (bundle, bundle / "index", bundle / "filter")
+    try:
+        entry = read_entry(bundle)
+        metas = {language: (info["hash"], read(meta_path(bundle, info["hash"])))
+                 for language, info in entry["languages"].items()}
+    except READ_ERRORS:
+        return False
+    before = {path for folder in folders if folder.is_dir() for path in folder.iterdir()}
+    original = {language: dict(info) for language, info in entry["languages"].items()}
+    replaced: list[Path] = []
+    try:
+        for language, (meta_hash, meta) in metas.items():
+            prefix, snapshot = meta_hash.split("_", 1)[0], repr(meta)
+            old = [path for run in passes for path in run(bundle, meta, prefix, str(entry.get("version", "")))]
+            if old or repr(meta) != snapshot:
+                new_hash = _write_meta(bundle, prefix, meta)
+                entry["languages"][language]["hash"] = new_hash
+                replaced += old + ([meta_path(bundle, meta_hash)] if new_hash != meta_hash else [])
+    except READ_ERRORS:
+        for folder in folders:
+            for path in folder.iterdir() if folder.is_dir() else ():
+                if path not in before:
+                    path.unlink()  # what this run wrote
+        return False
+    if entry["languages"] == original:
+        return False
+    write_entry(bundle, entry)
+    for path in replaced:
+        path.unlink()
+    return True

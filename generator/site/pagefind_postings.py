@@ -102,70 +102,29 @@ def cap_chunk(data: bytes, common_pages: int) -> bytes | None:
     return b"".join(parts) if changed else None
 
 
-def _rewrite(folder: Path, common_pages: int, chunk_hash: str) -> str | None:
+def _rewrite(folder: Path, prefix: str, common_pages: int, chunk_hash: str) -> str | None:
     """Write the capped chunk beside the original; its new hash, or None if nothing changed."""
     capped = cap_chunk(fmt.read_raw(folder / f"{chunk_hash}.pf_index"), common_pages)
     if capped is None:
         return None
     # level 5: a fifteenth of the time of level 9, which Pagefind uses, for 4 % more bytes
-    return fmt.write_raw(folder, chunk_hash.split("_", 1)[0], ".pf_index", capped, 7, level=5)
+    return fmt.write_raw(folder, prefix, ".pf_index", capped, 7, level=5)
 
 
-def cap_common_words(bundle: Path) -> bool:
-    """Cap the postings of common words in every language of the bundle. True if the bundle was changed.
-
-    New files are written beside the old ones, and the old ones removed only once the
-    entry file names the new metadata: on any error the bundle is left as it was.
-    """
-    folder = bundle / "index"
-    try:
-        entry = fmt.read_entry(bundle)
-        if not str(entry.get("version", "")).startswith(KNOWN_VERSIONS):
-            return False
-        languages = {language: _read_meta(bundle, info["hash"]) for language, info in entry["languages"].items()}
-    except fmt.READ_ERRORS:
-        return False
-    kept = {f"{chunk[2]}.pf_index" for _, meta in languages.values() for chunk in meta[2]}
-    try:
-        stale = [path for language, (meta_hash, meta) in languages.items()
-                 for path in _cap_language(bundle, language, meta_hash, meta, entry)]
-    except fmt.READ_ERRORS:
-        for path in folder.iterdir():
-            if path.name not in kept:
-                path.unlink()  # what this run wrote
-        for language, (meta_hash, _) in languages.items():
-            if entry["languages"][language]["hash"] != meta_hash:
-                fmt.meta_path(bundle, entry["languages"][language]["hash"]).unlink(missing_ok=True)
-        return False
-    if not stale:
-        return False
-    fmt.write_entry(bundle, entry)
-    for path in stale:
-        path.unlink()
-    return True
-
-
-def _read_meta(bundle: Path, meta_hash: str) -> tuple[str, list]:
-    meta = fmt.read(fmt.meta_path(bundle, meta_hash))
+def cap_common_words(bundle: Path, meta, prefix: str, version: str) -> list[Path]:
+    """A pass of `pagefind_format.rewrite_bundle`: one language's chunks with common words
+    capped, and named in `meta`; the chunk files they replace."""
+    if not version.startswith(KNOWN_VERSIONS):
+        return []
     if not all(isinstance(chunk, list) and len(chunk) == 3 and isinstance(chunk[2], str) for chunk in meta[2]):
         raise fmt.FormatError("chunk list")
-    return meta_hash, meta
-
-
-def _cap_language(bundle: Path, language: str, meta_hash: str, meta, entry: dict) -> list[Path]:
-    """Write one language's capped chunks and metadata, and name it in `entry`; the files they replace."""
     folder = bundle / "index"
     common_pages = max(1, math.ceil(len(meta[1]) * COMMON_SHARE))
     chunks = [chunk[2] for chunk in meta[2]]
-    renamed = map_jobs(_rewrite, (folder, common_pages), chunks, parallel_from=32, batch=8)
-    stale = []
+    renamed = map_jobs(_rewrite, (folder, prefix, common_pages), chunks, parallel_from=32, batch=8)
+    replaced = []
     for chunk, old, new in zip(meta[2], chunks, renamed):
         if new and new != old:
             chunk[2] = new
-            stale.append(folder / f"{old}.pf_index")
-    if stale:
-        new_hash = fmt.write_meta(bundle, meta_hash, meta)
-        entry["languages"][language]["hash"] = new_hash
-        if new_hash != meta_hash:
-            stale.append(fmt.meta_path(bundle, meta_hash))
-    return stale
+            replaced.append(folder / f"{old}.pf_index")
+    return replaced

@@ -6,8 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .pagefind_format import rewrite_bundle
 from .pagefind_postings import cap_common_words
-from .pagefind_stable import stabilize
+from .pagefind_stable import canonical_filters
 
 BUNDLE = "pagefind"  # served at <site>/pagefind/, where the header's search box loads it from
 # Pagefind's ready-made interfaces and its worker: the site's own search dialog (assets/js/search.js)
@@ -35,5 +36,4 @@ def index_site(site_dir: Path) -> None:
         raise SearchIndexError(f"Pagefind 建立搜索索引失败（退出码 {done.returncode}）：{detail} {hint}".strip())
     for name in UNUSED:
         (site_dir / BUNDLE / name).unlink(missing_ok=True)
-    cap_common_words(site_dir / BUNDLE)
-    stabilize(site_dir / BUNDLE)
+    rewrite_bundle(site_dir / BUNDLE, (cap_common_words, canonical_filters))
