@@ -7,7 +7,9 @@ Needs jieba (the plain MkDocs baseline segments Chinese with it) and Playwright
 with Debian's chromium (the search is typed into the site's own search box).
 
 Every figure is the median of its repeats, measured on this machine in this run.
-Budgets (issue #7) are printed beside the figures; a missed budget is reported,
+The builds run in rounds (plain MkDocs, our build, our build without packs), and the
+build's ratio is the median of the rounds' own ratios, so that both sides of each
+ratio met the host at the same speed. Budgets (issue #7) are printed beside the figures; a missed budget is reported,
 not hidden. Synthetic content goes to a temporary folder, never to cases/.
 """
 
@@ -35,6 +37,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 import synth  # noqa: E402
+
+sys.path.insert(0, str(ROOT))
+from generator.site.search import pagefind_command  # noqa: E402
 
 PYTHON = sys.executable
 SEARCH_QUERY = "田间学院"  # the budget's query: the flagship model, whose words occur in nearly every synthetic entry
@@ -72,6 +77,16 @@ def median_of(repeat: int, measure) -> tuple:
     runs = [measure() for _ in range(repeat)]
     runs = [r if isinstance(r, tuple) else (r,) for r in runs]
     return tuple(statistics.median(column) for column in zip(*runs)), [r[0] for r in runs]
+
+
+def interleaved(repeat: int, measures: dict) -> dict[str, list[tuple]]:
+    """Each measure once per round, round after round, so that a baseline and what is compared with
+    it meet the host at the same speed (this machine's speed drifts by tens of percent in minutes)."""
+    runs: dict[str, list[tuple]] = {name: [] for name in measures}
+    for _ in range(repeat):
+        for name, measure in measures.items():
+            runs[name].append(measure())
+    return runs
 
 
 # --- baselines
@@ -197,29 +212,34 @@ def run(cases: int, work: Path, repeat: int, build_repeat: int) -> dict:
 
     plain = plain_mkdocs_project(tree, work)
     plain_site = work / "plain-site"
+    site, no_packs = work / "site", work / "site-no-packs"
     plain_build = [PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(plain_site)]
-    (figures["plain_mkdocs_s"], figures["plain_peak_rss_mb"]), runs["plain_mkdocs_s"] = median_of(
-        build_repeat, lambda: timed(plain_build, plain, env))
-
-    site = work / "site"
     build = [PYTHON, "-m", "generator", "build", "--root", str(tree), "--out", str(site)]
+    build_no_packs = [PYTHON, "-m", "generator", "build", "--root", str(tree), "--out", str(no_packs), "--no-packs"]
     cold = partial(shutil.rmtree, site, ignore_errors=True)  # no previous site: every pack is printed
-    (figures["build_s"], figures["peak_rss_mb"]), runs["build_s"] = median_of(
-        build_repeat, lambda: timed(build, ROOT, env, before=cold))
+    builds = interleaved(build_repeat, {
+        "plain_mkdocs_s": lambda: timed(plain_build, plain, env),
+        "build_s": lambda: timed(build, ROOT, env, before=cold),
+        "build_no_packs_s": lambda: timed(build_no_packs, ROOT, env),
+    })
+    for name, measured in builds.items():
+        figures[name] = statistics.median(seconds for seconds, _ in measured)
+        runs[name] = [seconds for seconds, _ in measured]
+    figures["plain_peak_rss_mb"] = max(mb for _, mb in builds["plain_mkdocs_s"])
+    figures["peak_rss_mb"] = max(mb for _, mb in builds["build_s"])
+    # the budget's ratio: each build against the plain build of its own round
+    for name, key in (("build_s", "build_ratio"), ("build_no_packs_s", "build_no_packs_ratio")):
+        figures[key] = statistics.median(ours / plain for ours, plain in zip(runs[name], runs["plain_mkdocs_s"]))
     figures["site_packs"] = len(list((site / "packs").glob("*.pdf")))
+    shutil.rmtree(no_packs, ignore_errors=True)
     # a rebuild over the previous site, as a deploy that keeps it would run: unchanged packs are copied
     figures["rebuild_s"], _ = timed(build, ROOT, env)
-    no_packs = work / "site-no-packs"
-    build_no_packs = [PYTHON, "-m", "generator", "build", "--root", str(tree), "--out", str(no_packs), "--no-packs"]
-    (figures["build_no_packs_s"], _), runs["build_no_packs_s"] = median_of(
-        build_repeat, lambda: timed(build_no_packs, ROOT, env))
-    shutil.rmtree(no_packs, ignore_errors=True)
 
-    scratch = site / "pagefind-bench"
-    pagefind = [PYTHON, "-m", "pagefind", "--site", str(site), "--output-subdir", scratch.name, "--silent"]
+    scratch = "pagefind-bench"  # the build's own Pagefind run (command and environment), into a scratch folder
+    pagefind, pagefind_env = pagefind_command(site, scratch)
     (figures["pagefind_s"], figures["pagefind_peak_rss_mb"]), runs["pagefind_s"] = median_of(
-        repeat, lambda: timed(pagefind, ROOT, env, before=lambda: shutil.rmtree(scratch, ignore_errors=True)))
-    shutil.rmtree(scratch, ignore_errors=True)
+        repeat, lambda: timed(pagefind, ROOT, pagefind_env, before=lambda: shutil.rmtree(site / scratch, ignore_errors=True)))
+    shutil.rmtree(site / scratch, ignore_errors=True)
 
     sizes = entry_page_sizes(site)
     figures["median_entry_page_bytes"] = int(statistics.median(sizes)) if sizes else 0
@@ -238,7 +258,7 @@ def run(cases: int, work: Path, repeat: int, build_repeat: int) -> dict:
 BUDGETS = [
     ("check_s", lambda f: f["check_s"] <= 2.0 or f["cases"] < 10000, "≤ 2 s at 10,000"),
     ("check_s", lambda f: f["check_s"] <= 2.5 * f["parse_baseline_s"] or f["cases"] < 10000, "≤ 2.5 × parse_baseline_s at 10,000"),
-    ("build_s", lambda f: f["build_s"] <= 1.0 * f["plain_mkdocs_s"], "≤ 1.0 × plain_mkdocs_s"),
+    ("build_s", lambda f: f["build_ratio"] <= 1.0, "≤ 1.0 × plain_mkdocs_s (median of the rounds' ratios)"),
     ("median_entry_page_bytes", lambda f: f["median_entry_page_bytes"] <= 40_000, "≤ 40 KB"),
     ("search_query_bytes", lambda f: f["search_query_bytes"] <= 300_000 or f["cases"] < 10000, "≤ 300 KB at 10,000 (as served, no compression)"),
     ("search_query_bytes", lambda f: f["search_breakdown"]["gzip_total"] <= 300_000 or f["cases"] < 10000,
@@ -259,7 +279,9 @@ def table(figures: dict) -> str:
     rows.append(f"{'other_queries_bytes':28} {json.dumps(figures['other_queries_bytes'], ensure_ascii=False)}")
     rows.append("")
     rows.append(f"ratio check/parse baseline   {figures['check_s'] / figures['parse_baseline_s']:>14.2f}")
-    rows.append(f"ratio build/plain mkdocs     {figures['build_s'] / figures['plain_mkdocs_s']:>14.2f}")
+    rows.append(f"ratio build/plain mkdocs     {figures['build_ratio']:>14.2f}  (rounds: "
+                + ", ".join(f"{o / p:.2f}" for o, p in zip(figures['runs']['build_s'], figures['runs']['plain_mkdocs_s'])) + ")")
+    rows.append(f"ratio no-packs/plain         {figures['build_no_packs_ratio']:>14.2f}")
     rows.append("")
     for name, ok, text in BUDGETS:
         rows.append(f"{'met   ' if ok(figures) else 'MISSED'} {name:26} {text}")
@@ -271,7 +293,7 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--repeat", type=int, default=3, help="runs of the quick measurements (check, parse, Pagefind)")
-    parser.add_argument("--build-repeat", type=int, default=1, help="runs of the builds and the pack")
+    parser.add_argument("--build-repeat", type=int, default=1, help="rounds of the builds, runs of the pack")
     parser.add_argument("--keep", type=Path, help="keep the synthetic tree and the built sites here")
     parser.add_argument("--linear-from", type=Path, help="JSON of a 1,000-entry run: check that this build is at most 11 × that one")
     args = parser.parse_args()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,15 +20,29 @@ UNUSED = (
 )
 
 
+# Pagefind 1.5's Linux build allocates with jemalloc, which by default keeps freed pages for 10 s
+# before giving them back. Indexing frees its parsing data while it builds the index, so with the
+# pages returned at once its peak memory is an eighth lower (10,000 entries: 2,116 -> 1,850 MB),
+# at no cost in time and with the same bundle. A value the user sets is kept.
+ALLOCATOR_ENV = "_RJEM_MALLOC_CONF"
+ALLOCATOR_CONF = "dirty_decay_ms:0,muzzy_decay_ms:0"
+
+
+def pagefind_command(site_dir: Path, output_subdir: str = BUNDLE) -> tuple[list[str], dict]:
+    """The Pagefind run of the build (command and environment): `site_dir`'s indexed regions into `output_subdir`."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", output_subdir, "--silent"]
+    return command, {ALLOCATOR_ENV: ALLOCATOR_CONF, **os.environ}
+
+
 class SearchIndexError(RuntimeError):
     """Pagefind is missing or failed; the message is Chinese and says what to do."""
 
 
 def index_site(site_dir: Path) -> None:
     """Write the Pagefind bundle into `site_dir/pagefind/`. Only `data-pagefind-body` regions are indexed."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--silent"]
+    command, env = pagefind_command(site_dir)
     try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     except OSError as exc:
         raise SearchIndexError(f"无法运行 Pagefind：{exc}。请先安装：python3 -m pip install 'pagefind[extended]'") from exc
     if done.returncode != 0:
