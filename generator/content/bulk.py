@@ -61,3 +61,15 @@ def gc_paused():
         yield
     finally:
         gc.enable()
+
+
+@contextmanager
+def gc_frozen():
+    """Collections leave alone what exists now (the library, the site's pages): a build's long-lived
+    objects, which every full pass would otherwise walk again. Forked processes then also
+    share those objects' memory pages longer. Unfrozen afterwards, so nothing is kept for good."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

@@ -169,15 +169,23 @@ class Booklet:
 
 
 def make_booklet(library: Library, entries, title: str, selection_words: str, site_url: str | None,
-                 date: dt.date | None = None, note: str | None = None) -> Booklet:  # fmt: skip
-    views = tuple(entry_view(e, library, site_url) for e in entries)
-    return Booklet(title, selection_words, date or booklet_date(), site_url, views, note)
+                 date: dt.date | None = None, note: str | None = None, views: dict | None = None) -> Booklet:  # fmt: skip
+    """The booklet of `entries`; `views` (anchor -> EntryView) shares the views between booklets of one site."""
+    made = {} if views is None else views
+    for entry in entries:
+        if f"{entry.type}-{entry.id}" not in made:
+            view = entry_view(entry, library, site_url)
+            made[view.anchor] = view
+    chosen = tuple(made[f"{entry.type}-{entry.id}"] for entry in entries)
+    return Booklet(title, selection_words, date or booklet_date(), site_url, chosen, note)
 
 
-def _render(booklet: Booklet, *, front: bool, entries, page_numbers=None, inline_css: str | None = None) -> str:
+def _render(booklet: Booklet, *, front: bool, entries, page_numbers=None, line_anchors=False,
+            inline_css: str | None = None) -> str:  # fmt: skip
     template = environment().get_template("booklet.html.j2")
     css = Markup(inline_css.replace("</", "<\\/")) if inline_css else None
-    return template.render(booklet=booklet, front=front, entries=entries, page_numbers=page_numbers, inline_css=css)
+    return template.render(booklet=booklet, front=front, entries=entries, page_numbers=page_numbers,
+                           line_anchors=line_anchors, inline_css=css)  # fmt: skip
 
 
 def render_html(booklet: Booklet, inline_css: str | None = None) -> str:
@@ -185,9 +193,14 @@ def render_html(booklet: Booklet, inline_css: str | None = None) -> str:
     return _render(booklet, front=True, entries=booklet.entries, inline_css=inline_css)
 
 
-def render_front(booklet: Booklet, page_numbers: dict[str, int]) -> str:
-    """Cover and contents alone, each contents line with its entry's page number (anchor -> page)."""
-    return _render(booklet, front=True, entries=(), page_numbers=page_numbers)
+def render_front(booklet: Booklet, page_numbers: dict[str, int], line_anchors: bool = True) -> str:
+    """Cover and contents alone, each contents line with its entry's page number (anchor -> page).
+
+    With `line_anchors` each line holds its entry's anchor, so that the link is kept when the
+    front matter is printed apart from the entries (merge.py points it at the entry); printed
+    beside them on one sheet, the anchor is the entry's alone.
+    """
+    return _render(booklet, front=True, entries=(), page_numbers=page_numbers, line_anchors=line_anchors)
 
 
 def render_entries(booklet: Booklet, views) -> str:

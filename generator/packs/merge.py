@@ -1,4 +1,6 @@
-"""One PDF from a booklet printed in parts (pikepdf): pages in order, page numbers laid over, links and bookmarks kept.
+"""Packs assembled from printed pages (pikepdf): page numbers laid over, links and bookmarks kept.
+
+merge_parts joins a booklet printed in parts; cut_packs cuts packs out of a sheet (sheets.py).
 
 Each part is a complete WeasyPrint PDF. The front matter's PDF is the base: its
 metadata, language and bookmarks stay. Named destinations (the contents links
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import warnings
 from contextlib import ExitStack
 from io import BytesIO
 from pathlib import Path
@@ -106,3 +109,55 @@ def merge_parts(front: bytes, parts: list[bytes], page_numbers: bytes, target: P
             _lay_over(page, layer, number)
         target.parent.mkdir(parents=True, exist_ok=True)
         pdf.save(target, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+
+def _outline(items: list, pages) -> list[OutlineItem]:
+    """pikepdf bookmarks from WeasyPrint's tree: (label, (page index, x, y), children, state)."""
+    made = []
+    for label, (number, x, y), children, state in items:
+        item = OutlineItem(label, pikepdf.Array([pages[number].obj, Name.XYZ, x, y, 0]))
+        item.is_closed = state == "closed"
+        item.children.extend(_outline(children, pages))
+        made.append(item)
+    return made
+
+
+def _contents(page: pikepdf.Page) -> bytes:
+    contents = page.obj.Contents
+    streams = contents if isinstance(contents, pikepdf.Array) else [contents]
+    return b"\n".join(stream.read_bytes() for stream in streams)
+
+
+def _draw_over(pdf: pikepdf.Pdf, page: pikepdf.Page, layer: pikepdf.Page) -> None:
+    """Draw `layer` over `page` of `pdf`, both from one sheet (one resource dictionary serves both), in one stream."""
+    drawing = b"q\n" + _contents(page) + b"\nQ\nq\n" + _contents(layer) + b"\nQ\n"
+    page.obj.Contents = pikepdf.Stream(pdf, drawing)
+
+
+def _cut(sheet: pikepdf.Pdf, cut, target: Path) -> None:
+    pdf = pikepdf.new()
+    with warnings.catch_warnings():  # the named destinations are made below, from the pack's own anchors
+        warnings.filterwarnings("ignore", message="Copying pages from another Pdf")
+        pdf.pages.extend(sheet.pages[number] for number in cut.pages)
+    for page, layer in zip(pdf.pages, cut.layer):
+        _draw_over(pdf, page, sheet.pages[layer])
+    names = _destinations(pdf)
+    for name, number, x, y in cut.anchors:
+        names[name] = pikepdf.Array([pdf.pages[number].obj, Name.XYZ, x, y, 0])
+    with pdf.open_outline() as outline:
+        outline.root.extend(_outline(cut.bookmarks, pdf.pages))
+    for key, value in sheet.docinfo.items():
+        pdf.docinfo[key] = value
+    pdf.docinfo[Name.Title], pdf.docinfo[Name.Subject] = cut.title, cut.description
+    if Name.Lang in sheet.Root:
+        pdf.Root.Lang = sheet.Root.Lang
+    pdf.remove_unreferenced_resources()  # the sheet's pages share one resource dictionary: keep the pack's own
+    target.parent.mkdir(parents=True, exist_ok=True)
+    pdf.save(target, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+
+def cut_packs(sheet: bytes, cuts: list, out_dir: Path) -> None:
+    """Write each cut (sheets.Cut) of the `sheet` PDF as its own pack under `out_dir`."""
+    with pikepdf.open(BytesIO(sheet)) as pdf:
+        for cut in cuts:
+            _cut(pdf, cut, out_dir / cut.relpath)

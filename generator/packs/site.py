@@ -4,6 +4,9 @@
 it returns theme name -> PDF path relative to `out_dir` (e.g. 'packs/saijiao-ronghe.pdf'),
 for the theme pages to link. Themes without published entries get no pack; `pack_paths(library)`
 gives the same mapping before anything is printed, for pages rendered first.
+
+The packs share many entries, so the big ones are cut from sheets on which each entry is
+laid out once (sheets.py); small ones are printed whole.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from ..cli import UsageError
 from .booklet import make_booklet, render_html, stylesheet_text
 from .config import PackSpec, read_packs_config, site_url
 from .fonts import CJKFont, find_cjk_font
+from .merge import cut_packs
 from .select import SelectionError, default_title, describe, parse_selection, select_entries
+from .sheets import SHEET_MIN_ENTRIES, entry_weight, group_packs, print_sheet
 from .workers import printer, printing_pool, shared, start_printer, worker_count
 
 PACKS_DIR = "packs"
@@ -113,11 +118,11 @@ def pack_paths(library) -> dict[str, str]:
 MANIFEST = f"{PACKS_DIR}/manifest.json"  # relative path -> fingerprint of what it was printed from
 BESIDE_THE_BUILD = 10  # niceness of the printing processes: they take what MkDocs and Pagefind leave
 
-def _fingerprint(html: str, paper: str, font: CJKFont) -> str:
-    """Same booklet HTML and stylesheets, paper, font and WeasyPrint: the same PDF (builds are reproducible)."""
+def _fingerprint(html: str, paper: str, font: CJKFont, method: str) -> str:
+    """Same booklet HTML and stylesheets, paper, font, WeasyPrint and way of printing: the same PDF."""
     import weasyprint
 
-    text = "\0".join((html, stylesheet_text(), paper, font.family, str(font.path or ""), weasyprint.__version__))
+    text = "\0".join((html, stylesheet_text(), paper, font.family, str(font.path or ""), weasyprint.__version__, method))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -128,47 +133,65 @@ def _previous_manifest(previous: Path | None) -> dict:
         return {}
 
 
-def _site_pack(plan: PlannedPack, out_dir: str) -> tuple[str, str]:
-    """Make one pack's booklet; copy the previous site's PDF if it was printed from the same, else print it.
+def _jobs(plans: list[PlannedPack]) -> list[tuple[PlannedPack, ...]]:
+    """The printing processes' jobs, heaviest first: a small pack alone (printed whole), big ones in
+    groups of one paper size (a sheet each; a group of one is printed whole)."""
+    jobs = [(plan,) for plan in plans if len(plan.entries) < SHEET_MIN_ENTRIES]
+    for paper in dict.fromkeys(plan.paper for plan in plans):
+        big = [plan for plan in plans if plan.paper == paper and len(plan.entries) >= SHEET_MIN_ENTRIES]
+        jobs += [tuple(group) for group in group_packs(big)]
+    def weight(job) -> int:  # each entry once: a sheet lays it out once
+        return sum(map(entry_weight, {(e.type, e.id): e for plan in job for e in plan.entries}.values()))
+
+    return sorted(jobs, key=weight, reverse=True)
+
+
+def _print_job(job: tuple[PlannedPack, ...], out_dir: str) -> list[tuple[str, str]]:
+    """Make a job's booklets; copy the previous site's PDFs if they were printed from the same, else print them.
 
     Runs in a printing process, so the main process goes on with the site meanwhile.
-    Returns (relative path, fingerprint).
+    Returns (relative path, fingerprint) of each pack.
     """
-    library, site, before, previous = shared()  # (library, site url, previous manifest, previous site)
-    html = render_html(make_booklet(library, plan.entries, plan.title, plan.selection_words, site, note=plan.note))
-    fingerprint = _fingerprint(html, plan.paper, printer().font)
-    target = Path(out_dir) / plan.relpath
-    old = previous / plan.relpath if previous else None
-    if before.get(plan.relpath) == fingerprint and old.is_file() and not old.is_symlink():
-        shutil.copyfile(old, target)
+    library, site, before, previous, views = shared()  # views: anchor -> EntryView, made once per process
+    booklets = [make_booklet(library, plan.entries, plan.title, plan.selection_words, site, note=plan.note, views=views)
+                for plan in job]  # fmt: skip
+    htmls = [render_html(booklet) for booklet in booklets]
+    paper, whole = job[0].paper, len(job) == 1
+    fingerprint = _fingerprint("\0".join(htmls), paper, printer().font, "whole" if whole else "sheet")
+    old = {plan.relpath: previous / plan.relpath for plan in job} if previous else {}
+    if old and all(before.get(p) == fingerprint and f.is_file() and not f.is_symlink() for p, f in old.items()):
+        for relpath, source in old.items():
+            shutil.copyfile(source, Path(out_dir) / relpath)
+    elif whole:
+        printer().print(htmls[0], Path(out_dir) / job[0].relpath, paper)
     else:
-        printer().print(html, target, plan.paper)
-    return plan.relpath, fingerprint
+        sheet, cuts = print_sheet([(plan.relpath, booklet) for plan, booklet in zip(job, booklets)], paper)
+        cut_packs(sheet, cuts, Path(out_dir))
+    return [(plan.relpath, fingerprint) for plan in job]
 
 
 def build_site_packs(library, index, out_dir: Path, previous: Path | None = None) -> dict[str, str]:
     """Write the site's PDF packs under out_dir/packs/; return theme name -> relative path.
 
-    A pack whose booklet is unchanged since the `previous` site is copied from it,
-    not printed again. `index` is accepted for the site stage's calling
+    Packs printed from the same booklets as those of the `previous` site are copied
+    from it, not printed again. `index` is accepted for the site stage's calling
     convention; packs select from the library itself.
     """
     plans = plan_packs(library)
     if not plans:
         return {}
     font = find_cjk_font()  # once, before any work; exit 2 with the install hint when there is none
-    context = (library, site_url(library.root), _previous_manifest(previous), previous)
+    context = (library, site_url(library.root), _previous_manifest(previous), previous, {})
     (out_dir / PACKS_DIR).mkdir(parents=True, exist_ok=True)
-    # the longest first, so the processes finish together; each pack is printed whole
-    order = sorted(plans, key=lambda plan: sum(len(entry.body) + 1000 for entry in plan.entries), reverse=True)
-    workers = worker_count(len(order))
+    jobs = _jobs(plans)
+    workers = worker_count(len(jobs))
     if workers == 1:
         start_printer(font, shared=context)
-        prints = [_site_pack(plan, str(out_dir)) for plan in order]
+        prints = [done for job in jobs for done in _print_job(job, str(out_dir))]
     else:
         # The processes inherit the library (fork) and build the booklets themselves: from the
         # start of the build, beside MkDocs, at lower priority.
         with printing_pool(workers, font, BESIDE_THE_BUILD, context) as pool:
-            prints = list(pool.map(_site_pack, order, [str(out_dir)] * len(order)))
+            prints = [done for printed in pool.map(_print_job, jobs, [str(out_dir)] * len(jobs)) for done in printed]
     (out_dir / MANIFEST).write_text(json.dumps(dict(prints), indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return {plan.key: plan.relpath for plan in plans}  # in packs.yml order

@@ -14,14 +14,13 @@ ASSET_ROOT = "assets/"  # cases/assets/x.png is published as assets/cases/assets
 
 
 class BodyRenderer:
-    """Renders bodies for one site; collects the assets they use (site path -> source file)."""
+    """Renders bodies for one site; the images they use are collected by the caller (site path -> source file)."""
 
     def __init__(self, root: Path, entries_by_path: dict):
         self.root = Path(root)
         self.entries_by_path = entries_by_path  # project-relative .md path -> published entry
-        self.assets: dict[str, Path] = {}
 
-    def rewrite(self, entry, page_url: str, url: str) -> str | None:
+    def rewrite(self, entry, page_url: str, url: str, assets: dict) -> str | None:
         path, _, fragment = url.partition("#")
         target = local_target(entry.path, path.split("?", 1)[0])
         if target is None:
@@ -38,9 +37,10 @@ class BodyRenderer:
             return None
         source = self.root / target
         site_path = ASSET_ROOT + target
-        self.assets[site_path] = source
+        assets[site_path] = source
         return relative(page_url, site_path)
 
-    def render(self, entry, page_url: str) -> Markup:
-        html = render_body(entry.body, lambda url: self.rewrite(entry, page_url, url), entry.body_markup)
+    def render(self, entry, page_url: str, assets: dict) -> Markup:
+        """The body as site HTML; the images it uses go into `assets` (site path -> source file)."""
+        html = render_body(entry.body, lambda url: self.rewrite(entry, page_url, url, assets), entry.body_markup)
         return Markup(html)  # sanitized by render_body

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from ..content.bulk import gc_frozen
 from ..index import build_index
 from .builddate import pin_build_date
 from .packlinks import packs_stage
@@ -140,13 +141,13 @@ def build_site_dir(library, config_path: Path, out: Path, *, strict=False, verbo
         plugin = config.plugins.get(PLUGIN)
         if plugin is None:
             raise OutputError(f"{config_path} 没有启用 {PLUGIN} 插件（plugins: - {PLUGIN}）。")
-        plugin.preload(library, index, with_packs=stage is not None)
+        plugin.preload(library, index, config, with_packs=stage is not None)
         # The packs are printed beside MkDocs (which empties its site folder first) and moved in after.
         packs_dir = tmp.with_name(tmp.name + "-packs")
         shutil.rmtree(packs_dir, ignore_errors=True)
         packs_dir.mkdir()
         try:
-            with ThreadPoolExecutor(1) as printer:
+            with gc_frozen(), ThreadPoolExecutor(1) as printer:
                 printing = printer.submit(stage.build_site_packs, library, index, packs_dir, out) if stage else None
                 mkdocs_build(config)
                 if printing is not None:

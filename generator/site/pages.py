@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 
+from ..content.bulk import map_jobs
 from ..index import Index, key
 from . import exports
 from .bodies import BodyRenderer
@@ -31,6 +32,7 @@ LIST_LIMIT = 200  # entries listed on one index page; the rest are a filter away
 BROWSE_DATA = "browse/entries.json"
 SUB_MARK = "\u3000· "  # sub-themes under their theme in the browse page's theme filter
 FACETS = ("type", "theme", "district", "institution", "year", "level")
+PARALLEL_FROM = 2000  # entry pages; below this a process pool costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -95,11 +97,14 @@ class _Builder:
 
     # --- helpers
 
-    def add(self, url: str, page_title: str, template: str, description: str | None = None, **context):
+    def page(self, url: str, page_title: str, template: str, description: str | None = None, **context) -> str:
         block = self.env.get_template(template).render(
             link=partial(relative, url), completeness=self.completeness, **context
         )
-        self.site.pages[source_path(url)] = markdown_page(page_title, block, description)
+        return markdown_page(page_title, block, description)
+
+    def add(self, url: str, page_title: str, template: str, description: str | None = None, **context):
+        self.site.pages[source_path(url)] = self.page(url, page_title, template, description, **context)
 
     @staticmethod
     def listing(entries, facet: str, value: str) -> dict:
@@ -121,7 +126,7 @@ class _Builder:
 
     # --- entries
 
-    def entry_view(self, entry, url: str) -> dict:
+    def entry_view(self, entry, url: str, assets: dict) -> dict:
         themes = [self.themes[n] for n in entry.themes if n in self.themes]
         parents = list(dict.fromkeys(parent for _, _, parent in themes))
         return {
@@ -133,19 +138,28 @@ class _Builder:
             "figures": self.published("figure", getattr(entry, "figures", ())),
             "backlinks": self.index.backlinks.get(key(entry), ()),
             "related": self.index.related.get(key(entry), ()),
-            "body": self.bodies.render(entry, url),
+            "body": self.bodies.render(entry, url, assets),
         }
 
+    def entry_page(self, number: int) -> tuple[str, str, dict]:
+        """The page of the index's entry `number`: (source path, Markdown, the images its body uses)."""
+        entry, edit_base, assets = self.index.entries[number], self.options.edit_base, {}
+        url = entry_url(entry)
+        text = self.page(
+            url, entry.title, "entry.html.j2", entry.summary,
+            entry=entry, view=self.entry_view(entry, url, assets), type_index_url=f"{TYPE_FOLDERS[entry.type]}/",
+            edit_url=f"{edit_base}{entry.path}" if edit_base else None,
+        )
+        return source_path(url), text, assets
+
     def entries(self):
-        edit_base = self.options.edit_base
-        for entry in self.index.entries:
-            url = entry_url(entry)
-            self.add(
-                url, entry.title, "entry.html.j2", entry.summary,
-                entry=entry, view=self.entry_view(entry, url), type_index_url=f"{TYPE_FOLDERS[entry.type]}/",
-                edit_url=f"{edit_base}{entry.path}" if edit_base else None,
-            )
-            self.site.edit_paths[source_path(url)] = entry.path
+        """Every entry's page; a large library's in forked workers, which start with this builder in memory."""
+        numbers = list(range(len(self.index.entries)))
+        for (source, text, assets), entry in zip(map_jobs(_entry_page, (self,), numbers, PARALLEL_FROM),
+                                                 self.index.entries):
+            self.site.pages[source] = text
+            self.site.edit_paths[source] = entry.path
+            self.site.assets.update(assets)
 
     def type_indexes(self):
         for entry_type in TYPES:
@@ -313,8 +327,11 @@ class _Builder:
         self.stats_page(theme_rows)
         self.home_page(theme_rows)
         self.site.files.update(exports.all_exports(self.library, self.index, self.options))
-        self.site.assets.update(self.bodies.assets)
         return self.site
+
+
+def _entry_page(builder: _Builder, number: int) -> tuple[str, str, dict]:
+    return builder.entry_page(number)
 
 
 def build_site(library, index: Index, options: SiteOptions = SiteOptions()) -> Site:

@@ -71,6 +71,7 @@ def load_checked(root: Path):
 class CaseLibraryPlugin(BasePlugin[CaseLibraryConfig]):
     def __init__(self):
         self.preloaded = None  # (library, index) when the caller has checked the content already
+        self.site = None  # the site as data, when the caller had it made before the build (preload)
         self.with_packs = False  # set by `python -m generator build` when the packs stage will run
         self.root = Path(".")
         self.epoch = 0
@@ -78,8 +79,15 @@ class CaseLibraryPlugin(BasePlugin[CaseLibraryConfig]):
         self.blocks: dict = {}  # page source path -> its HTML block, between on_page_markdown and on_page_content
         self.chrome = ChromeCache()  # template parts shared by entry pages (overrides/main.html)
 
-    def preload(self, library, index, with_packs: bool = False) -> None:
+    def preload(self, library, index, config, with_packs: bool = False) -> None:
+        """Content checked by the caller: the site's pages are made now, from `config` (as loaded for this build).
+
+        So a large library's pages are made on every core before the build starts other
+        work beside MkDocs (the PDF packs), rather than forking workers from a process running it.
+        """
         self.preloaded, self.with_packs = (library, index), with_packs
+        options = site_options(config, library, pin_build_date(library.root), with_packs, self.config.browse_inline)
+        self.site = build_site(library, index, options)
 
     def on_config(self, config):
         if not config.use_directory_urls:
@@ -93,9 +101,11 @@ class CaseLibraryPlugin(BasePlugin[CaseLibraryConfig]):
         return config
 
     def on_files(self, files, config):
-        library, index = self.preloaded or load_checked(self.root)
-        site = build_site(library, index, site_options(config, library, self.epoch, self.with_packs,
-                                                          self.config.browse_inline))
+        site = self.site
+        if site is None:
+            library, index = self.preloaded or load_checked(self.root)
+            site = build_site(library, index, site_options(config, library, self.epoch, self.with_packs,
+                                                              self.config.browse_inline))
         docs_prefix = _repo_relative(Path(config.docs_dir), Path(config.config_file_path).parent)
         for file in files.documentation_pages():
             file.edit_uri = f"{docs_prefix}{file.src_uri}" if docs_prefix is not None else None

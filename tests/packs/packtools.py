@@ -10,6 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pikepdf
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "packs"
 VOCABULARY = ("themes.yml", "districts.yml", "institutions.yml")
@@ -86,3 +88,33 @@ def first_page_with(pages: list[str], text: str, start: int) -> int | None:
         if squeeze(text) in squeeze(page):
             return number
     return None
+
+
+def links_and_bookmarks(path: Path) -> tuple[dict[str, int], list]:
+    """Contents link -> page it opens (1-based), and the bookmarks as (depth, title, page)."""
+    with pikepdf.open(path) as pdf:
+        number = {page.objgen: index for index, page in enumerate(pdf.pages, 1)}
+        names = pikepdf.NameTree(pdf.Root.Names.Dests)
+        links = {}
+        for page in pdf.pages[:4]:
+            for annotation in page.get("/Annots", []):
+                if "/Dest" in annotation:
+                    links[str(annotation.Dest)] = number[names[str(annotation.Dest)][0].objgen]
+        marks = []
+
+        def walk(items, depth):
+            for item in items:
+                marks.append((depth, item.title, number[item.destination[0].objgen]))
+                walk(item.children, depth + 1)
+
+        with pdf.open_outline() as outline:
+            walk(outline.root, 0)
+    return links, marks
+
+
+def destinations(path: Path) -> dict[str, tuple]:
+    """Every named destination: name -> (1-based page, /XYZ left, top), coordinates rounded to a hundredth."""
+    with pikepdf.open(path) as pdf:
+        number = {page.objgen: index for index, page in enumerate(pdf.pages, 1)}
+        return {name: (number[dest[0].objgen], round(float(dest[2]), 2), round(float(dest[3]), 2))
+                for name, dest in pikepdf.NameTree(pdf.Root.Names.Dests).items()}

@@ -6,7 +6,6 @@ import random
 import re
 from types import SimpleNamespace
 
-import pikepdf
 import pytest
 
 from generator.content.library import load_library
@@ -15,7 +14,9 @@ from generator.packs.config import site_url
 from generator.packs.parts import PART_MIN_ENTRIES, settle_front_pages, split_entries
 from generator.packs.workers import WORKERS_ENV
 
-from .packtools import contents, copy_fixture, first_page_with, pdf_pages, pdffonts, pdfinfo, run_pack, squeeze
+from .packtools import (
+    contents, copy_fixture, first_page_with, links_and_bookmarks, pdf_pages, pdffonts, pdfinfo, run_pack, squeeze,
+)
 from .synthetic import entry_text
 
 pytestmark = pytest.mark.pdf
@@ -84,30 +85,8 @@ def test_fonts_are_embedded_subsets_with_a_tag_each(printed):
     assert len(fonts) > len(pdffonts(printed.pdfs["whole"]))  # each part brought its own: it was printed in parts
 
 
-def _links_and_bookmarks(path) -> tuple[dict[str, int], list]:
-    """Contents link -> page it opens (1-based), and the bookmarks as (depth, title, page)."""
-    with pikepdf.open(path) as pdf:
-        number = {page.objgen: index for index, page in enumerate(pdf.pages, 1)}
-        names = pikepdf.NameTree(pdf.Root.Names.Dests)
-        links = {}
-        for page in pdf.pages[:4]:
-            for annotation in page.get("/Annots", []):
-                if "/Dest" in annotation:
-                    links[str(annotation.Dest)] = number[names[str(annotation.Dest)][0].objgen]
-        marks = []
-
-        def walk(items, depth):
-            for item in items:
-                marks.append((depth, item.title, number[item.destination[0].objgen]))
-                walk(item.children, depth + 1)
-
-        with pdf.open_outline() as outline:
-            walk(outline.root, 0)
-    return links, marks
-
-
 def test_contents_links_and_bookmarks_survive_the_merge(printed):
-    whole, parts = (_links_and_bookmarks(printed.pdfs[mode]) for mode in ("whole", "parts"))
+    whole, parts = (links_and_bookmarks(printed.pdfs[mode]) for mode in ("whole", "parts"))
     assert len(parts[0]) == len(printed.library.published)
     assert parts == whole
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import partial
 from html.parser import HTMLParser
 
 import pytest
@@ -148,15 +149,17 @@ def test_hostile_strings_are_escaped_everywhere(library):
 def test_rewrite_url_maps_local_images_and_drops_everything_else(library, content_root):
     entry = library.get("case", "shili-nianfen-anli-a")
     bodies = BodyRenderer(content_root, {e.path: e for e in library.published})
-    page = "cases/shili-nianfen-anli-a/"
-    assert bodies.rewrite(entry, page, "../assets/shili-fangkuai.png") == "../../assets/cases/assets/shili-fangkuai.png"
-    assert bodies.assets == {"assets/cases/assets/shili-fangkuai.png": content_root / "cases/assets/shili-fangkuai.png"}
-    assert bodies.rewrite(entry, page, "../../pyproject.toml") is None  # leaves cases/
-    assert bodies.rewrite(entry, page, "../../../etc/passwd.png") is None
-    assert bodies.rewrite(entry, page, "../assets/missing.png") is None
-    assert bodies.rewrite(entry, page, "/etc/x.png") is None
-    assert bodies.rewrite(entry, page, "../models/tianjian-xueyuan.md#x") == "../../models/tianjian-xueyuan/#x"
-    assert bodies.rewrite(entry, page, "shili-caogao.md") is None  # a draft is not published
+    page, assets = "cases/shili-nianfen-anli-a/", {}
+    rewrite = partial(bodies.rewrite, entry, page, assets=assets)
+    assert rewrite("../assets/shili-fangkuai.png") == "../../assets/cases/assets/shili-fangkuai.png"
+    assert assets == {"assets/cases/assets/shili-fangkuai.png": content_root / "cases/assets/shili-fangkuai.png"}
+    assert rewrite("../../pyproject.toml") is None  # leaves cases/
+    assert rewrite("../../../etc/passwd.png") is None
+    assert rewrite("../assets/missing.png") is None
+    assert rewrite("/etc/x.png") is None
+    assert rewrite("../models/tianjian-xueyuan.md#x") == "../../models/tianjian-xueyuan/#x"
+    assert rewrite("shili-caogao.md") is None  # a draft is not published
+    assert len(assets) == 1
 
 
 def test_relative_links():
@@ -185,3 +188,28 @@ def test_long_lists_stop_at_the_limit_and_lead_to_the_browse_filter(library, mon
     browse = site.pages["browse/index.md"]  # the browse page itself is never capped this way
     assert browse.count('class="zjxn-list__item"') == len(index.entries)
     assert '<option value="以赛促教">' in browse  # sub-themes can be filtered too
+
+
+def test_entry_pages_made_in_worker_processes_are_the_pages_made_in_one(library, site, monkeypatch, tmp_path):
+    import os
+
+    from generator.content import bulk
+    from generator.site import pages
+
+    makers = tmp_path / "pids"
+    make_page = pages._Builder.entry_page
+
+    def recorded(builder, number):
+        with makers.open("a") as out:  # the workers are forked: the patched method is theirs too
+            out.write(f"{os.getpid()}\n")
+        return make_page(builder, number)
+
+    monkeypatch.setattr(pages._Builder, "entry_page", recorded)
+    monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(bulk, "_cores", lambda: 2)  # workers even where this machine has one core
+    monkeypatch.setattr(bulk.map_jobs, "__defaults__", (4,))  # batches of 4 entries, so their order counts
+    forked = build_site(library, build_index(library), OPTIONS)
+    assert str(os.getpid()) not in makers.read_text().split()  # made in the workers
+    assert forked.pages == site.pages and list(forked.pages) == list(site.pages)
+    assert forked.edit_paths == site.edit_paths
+    assert forked.assets == site.assets and forked.assets  # the body images, collected in the workers
