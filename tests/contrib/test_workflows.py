@@ -86,3 +86,10 @@ def test_deploy_uses_the_pages_actions_on_main():
     assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
     assert workflow[True]["push"]["branches"] == ["main"]
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_deploy_installs_a_chinese_font_before_the_build_prints_the_packs():
+    # GitHub's Ubuntu images have no CJK font; without one the build stops (exit 2) rather than print boxes
+    runs = [step.get("run", "") for step in _load(ROOT / ".github/workflows/deploy.yml")["jobs"]["build"]["steps"]]
+    font = next(i for i, run in enumerate(runs) if "fonts-noto-cjk" in run)
+    assert font < next(i for i, run in enumerate(runs) if "generator build" in run)
