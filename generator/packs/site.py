@@ -15,6 +15,7 @@ import hashlib
 import json
 import shutil
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from ..cli import UsageError
@@ -24,7 +25,7 @@ from .fonts import CJKFont, find_cjk_font
 from .merge import cut_packs
 from .select import SelectionError, default_title, describe, parse_selection, select_entries
 from .sheets import SHEET_MIN_ENTRIES, entry_weight, group_packs, print_sheet
-from .workers import printer, printing_pool, shared, start_printer, worker_count
+from .workers import printer, printing_font, printing_pool, shared, start_printer, worker_count
 
 PACKS_DIR = "packs"
 
@@ -120,9 +121,8 @@ BESIDE_THE_BUILD = 10  # niceness of the printing processes: they take what MkDo
 
 def _fingerprint(html: str, paper: str, font: CJKFont, method: str) -> str:
     """Same booklet HTML and stylesheets, paper, font, WeasyPrint and way of printing: the same PDF."""
-    import weasyprint
-
-    text = "\0".join((html, stylesheet_text(), paper, font.family, str(font.path or ""), weasyprint.__version__, method))
+    weasyprint = version("weasyprint")  # not imported: a job whose packs are all copied never loads it
+    text = "\0".join((html, stylesheet_text(), paper, font.family, str(font.path or ""), weasyprint, method))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -157,7 +157,7 @@ def _print_job(job: tuple[PlannedPack, ...], out_dir: str) -> list[tuple[str, st
                 for plan in job]  # fmt: skip
     htmls = [render_html(booklet) for booklet in booklets]
     paper, whole = job[0].paper, len(job) == 1
-    fingerprint = _fingerprint("\0".join(htmls), paper, printer().font, "whole" if whole else "sheet")
+    fingerprint = _fingerprint("\0".join(htmls), paper, printing_font(), "whole" if whole else "sheet")
     old = {plan.relpath: previous / plan.relpath for plan in job} if previous else {}
     if old and all(before.get(p) == fingerprint and f.is_file() and not f.is_symlink() for p, f in old.items()):
         for relpath, source in old.items():
@@ -191,7 +191,7 @@ def build_site_packs(library, index, out_dir: Path, previous: Path | None = None
     else:
         # The processes inherit the library (fork) and build the booklets themselves: from the
         # start of the build, beside MkDocs, at lower priority.
-        with printing_pool(workers, font, BESIDE_THE_BUILD, context) as pool:
+        with printing_pool(workers, font, BESIDE_THE_BUILD, context, warm=False) as pool:
             prints = [done for printed in pool.map(_print_job, jobs, [str(out_dir)] * len(jobs)) for done in printed]
     (out_dir / MANIFEST).write_text(json.dumps(dict(prints), indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return {plan.key: plan.relpath for plan in plans}  # in packs.yml order
