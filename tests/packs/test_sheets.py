@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import shutil
 from types import SimpleNamespace
 
 import pytest
@@ -47,7 +48,6 @@ def build(root, out, monkeypatch, workers="2", previous=None):
 
 
 def build_site_packs(library, out, previous=None):
-    site_packs._planned.clear()
     return site_packs.build_site_packs(library, build_index(library), out, previous)
 
 
@@ -106,17 +106,18 @@ def test_the_packs_bytes_do_not_depend_on_the_number_of_cores(printed, tmp_path,
 
 
 def test_an_edit_prints_its_sheet_again_and_equals_a_cold_build(printed, tmp_path, monkeypatch):
+    root = shutil.copytree(printed.root, tmp_path / "project")  # the module's tree stays as it was
     sheet = next(job for job in printed.jobs if len(job) > 1)
     on_sheet = {plan.relpath for plan in sheet}
     entry = next(e for e in sheet[0].entries if e.id.startswith("hecheng"))
-    path = printed.root / entry.path
+    path = root / entry.path
     path.write_text(path.read_text(encoding="utf-8").replace("合成（非真实）条目", "合成（非真实，已修改）条目"),
                     encoding="utf-8")
     printing = []
     monkeypatch.setattr(site_packs, "print_sheet", lambda packs, paper: printing.append(packs) or sheets.print_sheet(packs, paper))
-    build(printed.root, tmp_path / "again", monkeypatch, workers="1", previous=printed.cut)
+    build(root, tmp_path / "again", monkeypatch, workers="1", previous=printed.cut)
     assert [{relpath for relpath, _ in packs} for packs in printing] == [on_sheet]  # the other packs were copied
-    build(printed.root, tmp_path / "cold", monkeypatch, workers="1")
+    build(root, tmp_path / "cold", monkeypatch, workers="1")
     for relpath in printed.packs.values():
         assert (tmp_path / "again" / relpath).read_bytes() == (tmp_path / "cold" / relpath).read_bytes(), relpath
     assert any((tmp_path / "again" / r).read_bytes() != (printed.cut / r).read_bytes() for r in on_sheet)
