@@ -56,16 +56,20 @@ def markdown_markup(body: str) -> str:
     return _converter().reset().convert(body)
 
 
-def render_body(body: str, rewrite_url: Callable[[str], str | None] | None = None, markup: str | None = None) -> str:
+def render_body(body: str, rewrite_url: Callable[[str], str | None] | None = None, markup: str | None = None,
+                reserved_ids: tuple[str, ...] = ()) -> str:  # fmt: skip
     """Markdown body -> sanitized HTML. `rewrite_url` maps local links and images to published addresses.
 
     `markup` is the body already converted by markdown_markup (an entry's `body_markup`); it is sanitized here.
+    An `id` starting with one of `reserved_ids` is dropped: the page around the body uses such ids itself.
     """
     html = markdown_markup(body) if markup is None else markup
     if rewrite_url is None:
         return sanitize(html, _drop_remote_images)
 
     def local_links(tag: str, name: str, value: str) -> str | None:
+        if name == "id" and reserved_ids and value.startswith(reserved_ids):
+            return None
         value = _drop_remote_images(tag, name, value)
         if value is not None and name in ("href", "src") and url_scheme(value) is None and not value.startswith(("#", "//")):
             return rewrite_url(value)

@@ -26,6 +26,7 @@ from .qr import qr_png_data_uri
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "packs"
 SITE_FOLDERS = {"case": "cases", "figure": "figures", "model": "models"}  # page address per type
 GROUP_LABELS = {"case": "典型案例", "model": "模式", "figure": "典型人物"}
+ANCHOR_PREFIXES = tuple(f"{entry_type}-" for entry_type in SITE_FOLDERS)  # an entry's anchor is <type>-<id>
 
 
 @lru_cache(maxsize=1)
@@ -135,14 +136,15 @@ def _meta(entry: Entry, library: Library) -> tuple[tuple[str, str], ...]:
 def entry_view(entry: Entry, library: Library, site_url: str | None) -> EntryView:
     url = online_address(site_url, entry)
     return EntryView(
-        anchor=f"{entry.type}-{entry.id}",
+        anchor=f"{entry.type}-{entry.id}",  # ANCHOR_PREFIXES
         type=entry.type,
         type_label=ENTRY_TYPES[entry.type],
         title=entry.title,
         summary=entry.summary,
         stub=entry.completeness == "stub",
         meta=_meta(entry, library),
-        body=Markup(render_body(entry.body, link_rewriter(library.root, entry, site_url))),
+        # a heading such as "## case x" must not take the id of entry x's anchor (contents links, sheets, parts)
+        body=Markup(render_body(entry.body, link_rewriter(library.root, entry, site_url), reserved_ids=ANCHOR_PREFIXES)),
         outcomes=tuple(getattr(entry, "outcomes", ())),
         sources=entry.sources,
         url=url,

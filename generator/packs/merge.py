@@ -129,9 +129,19 @@ def _contents(page: pikepdf.Page) -> bytes:
 
 
 def _draw_over(pdf: pikepdf.Pdf, page: pikepdf.Page, layer: pikepdf.Page) -> None:
-    """Draw `layer` over `page` of `pdf`, both from one sheet (one resource dictionary serves both), in one stream."""
+    """Draw `layer` over `page` of `pdf`, both from one sheet whose pages share one resource dictionary
+    (as WeasyPrint writes them), in one content stream."""
     drawing = b"q\n" + _contents(page) + b"\nQ\nq\n" + _contents(layer) + b"\nQ\n"
     page.obj.Contents = pikepdf.Stream(pdf, drawing)
+
+
+def _drop_dangling_links(page: pikepdf.Page, names: set[str]) -> None:
+    """Links to an anchor the pack does not have (it is in another pack of the sheet) are removed,
+    as WeasyPrint removes them from a booklet printed whole."""
+    if Name.Annots not in page.obj:
+        return
+    kept = [a for a in page.obj.Annots if not (Name.Dest in a and isinstance(a.Dest, pikepdf.String) and str(a.Dest) not in names)]
+    page.obj.Annots = pikepdf.Array(kept)
 
 
 def _cut(sheet: pikepdf.Pdf, cut, target: Path) -> None:
@@ -139,11 +149,17 @@ def _cut(sheet: pikepdf.Pdf, cut, target: Path) -> None:
     with warnings.catch_warnings():  # the named destinations are made below, from the pack's own anchors
         warnings.filterwarnings("ignore", message="Copying pages from another Pdf")
         pdf.pages.extend(sheet.pages[number] for number in cut.pages)
-    for page, layer in zip(pdf.pages, cut.layer):
-        _draw_over(pdf, page, sheet.pages[layer])
+    resources = {sheet.pages[number].obj.Resources.objgen for number in (*cut.pages, *cut.layer)}
+    for number, (page, layer) in enumerate(zip(pdf.pages, cut.layer), 1):
+        if len(resources) == 1:
+            _draw_over(pdf, page, sheet.pages[layer])
+        else:  # a WeasyPrint that gives pages resources of their own: the layer as a form with its own
+            _lay_over(page, sheet.pages[layer], number)
     names = _destinations(pdf)
     for name, number, x, y in cut.anchors:
         names[name] = pikepdf.Array([pdf.pages[number].obj, Name.XYZ, x, y, 0])
+    for page in pdf.pages:
+        _drop_dangling_links(page, {name for name, *_ in cut.anchors})
     with pdf.open_outline() as outline:
         outline.root.extend(_outline(cut.bookmarks, pdf.pages))
     for key, value in sheet.docinfo.items():
@@ -153,7 +169,8 @@ def _cut(sheet: pikepdf.Pdf, cut, target: Path) -> None:
         pdf.Root.Lang = sheet.Root.Lang
     pdf.remove_unreferenced_resources()  # the sheet's pages share one resource dictionary: keep the pack's own
     target.parent.mkdir(parents=True, exist_ok=True)
-    pdf.save(target, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    pdf.save(target, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+             min_version=sheet.pdf_version)  # fmt: skip
 
 
 def cut_packs(sheet: bytes, cuts: list, out_dir: Path) -> None:

@@ -75,12 +75,18 @@ def group_packs(plans: list, count: int = SHEETS) -> list[list]:
 
 
 def _entry_spans(document, views) -> dict[str, range]:
-    """Anchor -> the pages of the laid-out entries document on which that entry is printed."""
+    """Anchor -> the pages of the laid-out entries document on which that entry is printed.
+
+    Every entry starts a page of its own, in order (bodies cannot take an entry's anchor:
+    booklet.ANCHOR_PREFIXES), so the starts must rise page by page.
+    """
     starts = {}
     for number, page in enumerate(document.pages):
         for anchor in page.anchors:
             starts.setdefault(anchor, number)
     ordered = [starts[view.anchor] for view in views] + [len(document.pages)]
+    if any(later <= earlier for earlier, later in zip(ordered, ordered[1:])):
+        raise RuntimeError("印张上的条目没有各自从新的一页开始，无法裁出手册")
     return {view.anchor: range(start, end) for view, start, end in zip(views, ordered, ordered[1:])}
 
 

@@ -120,9 +120,10 @@ MANIFEST = f"{PACKS_DIR}/manifest.json"  # relative path -> fingerprint of what 
 BESIDE_THE_BUILD = 10  # niceness of the printing processes: they take what MkDocs and Pagefind leave
 
 def _fingerprint(html: str, paper: str, font: CJKFont, method: str) -> str:
-    """Same booklet HTML and stylesheets, paper, font, WeasyPrint and way of printing: the same PDF."""
-    weasyprint = version("weasyprint")  # not imported: a job whose packs are all copied never loads it
-    text = "\0".join((html, stylesheet_text(), paper, font.family, str(font.path or ""), weasyprint, method))
+    """Same booklet HTML and stylesheets, paper, font, WeasyPrint (and pikepdf, which cuts sheets) and
+    way of printing: the same PDF."""
+    tools = version("weasyprint") + (f" pikepdf {version('pikepdf')}" if method == "sheet" else "")  # not imported
+    text = "\0".join((html, stylesheet_text(), paper, font.family, str(font.path or ""), tools, method))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -157,7 +158,9 @@ def _print_job(job: tuple[PlannedPack, ...], out_dir: str) -> list[tuple[str, st
                 for plan in job]  # fmt: skip
     htmls = [render_html(booklet) for booklet in booklets]
     paper, whole = job[0].paper, len(job) == 1
-    fingerprint = _fingerprint("\0".join(htmls), paper, printing_font(), "whole" if whole else "sheet")
+    # each booklet with the file it goes to: packs of one sheet that swap ids are not each other's copies
+    booklets_text = "\0".join(f"{plan.relpath}\0{html}" for plan, html in zip(job, htmls))
+    fingerprint = _fingerprint(booklets_text, paper, printing_font(), "whole" if whole else "sheet")
     old = {plan.relpath: previous / plan.relpath for plan in job} if previous else {}
     if old and all(before.get(p) == fingerprint and f.is_file() and not f.is_symlink() for p, f in old.items()):
         for relpath, source in old.items():

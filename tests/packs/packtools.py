@@ -118,3 +118,11 @@ def destinations(path: Path) -> dict[str, tuple]:
         number = {page.objgen: index for index, page in enumerate(pdf.pages, 1)}
         return {name: (number[dest[0].objgen], round(float(dest[2]), 2), round(float(dest[3]), 2))
                 for name, dest in pikepdf.NameTree(pdf.Root.Names.Dests).items()}
+
+
+def internal_links(path: Path) -> dict[tuple[int, int], str]:
+    """Every link to a named destination: (1-based page, link's place on the page) -> the name."""
+    with pikepdf.open(path) as pdf:
+        return {(number, place): str(annotation.Dest)
+                for number, page in enumerate(pdf.pages, 1)
+                for place, annotation in enumerate(a for a in page.get("/Annots", []) if "/Dest" in a)}

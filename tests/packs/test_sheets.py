@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -14,7 +15,9 @@ from generator.packs import sheets
 from generator.packs import site as site_packs
 from generator.packs.workers import WORKERS_ENV
 
-from .packtools import copy_fixture, destinations, links_and_bookmarks, pdf_pages, pdffonts, pdfinfo, squeeze
+from .packtools import (
+    copy_fixture, destinations, internal_links, links_and_bookmarks, pdf_pages, pdffonts, pdfinfo, squeeze,
+)
 from .synthetic import entry_text
 
 pytestmark = pytest.mark.pdf
@@ -28,7 +31,9 @@ packs:
   - theme: 技能培训
   - theme: 产教融合
 """
-INFO = ("Title", "Subject", "Author", "Producer", "CreationDate", "ModDate", "Pages", "Page size")
+INFO = ("Title", "Subject", "Author", "Producer", "CreationDate", "ModDate", "Pages", "Page size", "PDF version")
+# a body heading whose id would be another entry's anchor, and links to entries that may be in another pack
+TRAPS = "\n## case hecheng-anli-{other:03d}\n\n见[另一条目](#case-hecheng-anli-{other:03d})与[再一条](#case-hecheng-anli-{last:03d})。\n"
 
 
 def project(root):
@@ -36,7 +41,8 @@ def project(root):
     rng = random.Random(20261201)
     for number in range(1, SYNTHETIC + 1):
         path = root / "cases" / "showcases" / f"hecheng-anli-{number:03d}.md"
-        path.write_text(entry_text(number, rng), encoding="utf-8")
+        traps = TRAPS.format(other=(number + 2) % SYNTHETIC + 1, last=(number + 7) % SYNTHETIC + 1) if number % 5 == 0 else ""
+        path.write_text(entry_text(number, rng) + traps, encoding="utf-8")
     (root / "packs.yml").write_text(PACKS_YML, encoding="utf-8")
     return root
 
@@ -88,6 +94,9 @@ def test_a_cut_pack_keeps_its_links_bookmarks_and_destinations(printed):
     for relpath in printed.packs.values():
         assert links_and_bookmarks(printed.cut / relpath) == links_and_bookmarks(printed.whole / relpath)
         assert destinations(printed.cut / relpath) == destinations(printed.whole / relpath)
+        assert internal_links(printed.cut / relpath) == internal_links(printed.whole / relpath)
+        # no link left pointing at an entry that is in another pack of the sheet
+        assert set(internal_links(printed.cut / relpath).values()) <= set(destinations(printed.cut / relpath))
 
 
 def test_a_cut_pack_has_one_font_subset_per_face_and_stays_small(printed):
@@ -121,6 +130,20 @@ def test_an_edit_prints_its_sheet_again_and_equals_a_cold_build(printed, tmp_pat
     for relpath in printed.packs.values():
         assert (tmp_path / "again" / relpath).read_bytes() == (tmp_path / "cold" / relpath).read_bytes(), relpath
     assert any((tmp_path / "again" / r).read_bytes() != (printed.cut / r).read_bytes() for r in on_sheet)
+
+
+def test_packs_of_one_sheet_that_swap_ids_are_printed_again_not_copied_as_each_other(printed, tmp_path, monkeypatch):
+    root = shutil.copytree(printed.root, tmp_path / "project")
+    first, second = next(job for job in printed.jobs if len(job) > 1)[:2]
+    swap = {first.relpath: second.relpath, second.relpath: first.relpath}
+    plans = site_packs.plan_packs(printed.library)  # the same packs and sheets; two of them under each other's name
+    listed = "".join(f"  - {{theme: {plan.key}, id: {Path(swap.get(plan.relpath, plan.relpath)).stem}}}\n" for plan in plans)
+    (root / "packs.yml").write_text(PACKS_YML.split("packs:")[0] + "packs:\n" + listed, encoding="utf-8")
+    written = build(root, tmp_path / "again", monkeypatch, workers="1", previous=printed.cut)
+    assert written[first.key] == second.relpath
+    build(root, tmp_path / "cold", monkeypatch, workers="1")
+    for relpath in written.values():
+        assert (tmp_path / "again" / relpath).read_bytes() == (tmp_path / "cold" / relpath).read_bytes(), relpath
 
 
 def _pack(name: str, *keys: str):
