@@ -26,7 +26,12 @@ from .qr import qr_png_data_uri
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "packs"
 SITE_FOLDERS = {"case": "cases", "figure": "figures", "model": "models"}  # page address per type
 GROUP_LABELS = {"case": "典型案例", "model": "模式", "figure": "典型人物"}
-ANCHOR_PREFIXES = tuple(f"{entry_type}-" for entry_type in SITE_FOLDERS)  # an entry's anchor is <type>-<id>
+ANCHOR_PREFIXES = tuple(f"{entry_type}-" for entry_type in SITE_FOLDERS)  # of entry_anchor(): no body id may start so
+
+
+def entry_anchor(entry: Entry) -> str:
+    """The id of the entry's article in a booklet, which the contents link to."""
+    return f"{entry.type}-{entry.id}"
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +141,7 @@ def _meta(entry: Entry, library: Library) -> tuple[tuple[str, str], ...]:
 def entry_view(entry: Entry, library: Library, site_url: str | None) -> EntryView:
     url = online_address(site_url, entry)
     return EntryView(
-        anchor=f"{entry.type}-{entry.id}",  # ANCHOR_PREFIXES
+        anchor=entry_anchor(entry),
         type=entry.type,
         type_label=ENTRY_TYPES[entry.type],
         title=entry.title,
@@ -175,10 +180,9 @@ def make_booklet(library: Library, entries, title: str, selection_words: str, si
     """The booklet of `entries`; `views` (anchor -> EntryView) shares the views between booklets of one site."""
     made = {} if views is None else views
     for entry in entries:
-        if f"{entry.type}-{entry.id}" not in made:
-            view = entry_view(entry, library, site_url)
-            made[view.anchor] = view
-    chosen = tuple(made[f"{entry.type}-{entry.id}"] for entry in entries)
+        if entry_anchor(entry) not in made:
+            made[entry_anchor(entry)] = entry_view(entry, library, site_url)
+    chosen = tuple(made[entry_anchor(entry)] for entry in entries)
     return Booklet(title, selection_words, date or booklet_date(), site_url, chosen, note)
 
 

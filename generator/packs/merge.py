@@ -158,8 +158,9 @@ def _cut(sheet: pikepdf.Pdf, cut, target: Path) -> None:
     names = _destinations(pdf)
     for name, number, x, y in cut.anchors:
         names[name] = pikepdf.Array([pdf.pages[number].obj, Name.XYZ, x, y, 0])
+    own = {name for name, *_ in cut.anchors}
     for page in pdf.pages:
-        _drop_dangling_links(page, {name for name, *_ in cut.anchors})
+        _drop_dangling_links(page, own)
     with pdf.open_outline() as outline:
         outline.root.extend(_outline(cut.bookmarks, pdf.pages))
     for key, value in sheet.docinfo.items():

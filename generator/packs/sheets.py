@@ -46,6 +46,11 @@ def entry_weight(entry) -> int:
     return ENTRY_WEIGHT + len(entry.body)
 
 
+def sheet_weight(plans) -> int:
+    """The layout work of a sheet of these packs: each of their entries once."""
+    return sum(map(entry_weight, {(e.type, e.id): e for plan in plans for e in plan.entries}.values()))
+
+
 def group_packs(plans: list, count: int = SHEETS) -> list[list]:
     """The packs in at most `count` groups, one sheet each, so that the heaviest sheet is as light as can be
     and then all sheets together: packs that share entries go together, as each entry is laid out once.
@@ -58,7 +63,7 @@ def group_packs(plans: list, count: int = SHEETS) -> list[list]:
     weight = {(e.type, e.id): entry_weight(e) for plan in plans for e in plan.entries}
     keys = {plan.relpath: frozenset((e.type, e.id) for e in plan.entries) for plan in plans}
 
-    def work(groups) -> tuple[int, int]:  # (the heaviest group, all groups)
+    def work(groups) -> tuple[int, int]:  # (the heaviest, all): sheet_weight with the sets made once
         weights = [sum(weight[k] for k in frozenset().union(*(keys[p.relpath] for p in group))) for group in groups]
         return max(weights), sum(weights)
 

@@ -24,7 +24,7 @@ from .config import PackSpec, read_packs_config, site_url
 from .fonts import CJKFont, find_cjk_font
 from .merge import cut_packs
 from .select import SelectionError, default_title, describe, parse_selection, select_entries
-from .sheets import SHEET_MIN_ENTRIES, entry_weight, group_packs, print_sheet
+from .sheets import SHEET_MIN_ENTRIES, group_packs, print_sheet, sheet_weight
 from .workers import printer, printing_font, printing_pool, shared, start_printer, worker_count
 
 PACKS_DIR = "packs"
@@ -141,10 +141,7 @@ def _jobs(plans: list[PlannedPack]) -> list[tuple[PlannedPack, ...]]:
     for paper in dict.fromkeys(plan.paper for plan in plans):
         big = [plan for plan in plans if plan.paper == paper and len(plan.entries) >= SHEET_MIN_ENTRIES]
         jobs += [tuple(group) for group in group_packs(big)]
-    def weight(job) -> int:  # each entry once: a sheet lays it out once
-        return sum(map(entry_weight, {(e.type, e.id): e for plan in job for e in plan.entries}.values()))
-
-    return sorted(jobs, key=weight, reverse=True)
+    return sorted(jobs, key=sheet_weight, reverse=True)
 
 
 def _print_job(job: tuple[PlannedPack, ...], out_dir: str) -> list[tuple[str, str]]:
