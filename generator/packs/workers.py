@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
-import signal
 from concurrent.futures import ProcessPoolExecutor
 
+from ..lifetime import die_with
 from .fonts import CJKFont
 from .pdf import PdfPrinter
 
@@ -22,20 +21,6 @@ def worker_count(jobs: int) -> int:
     wanted = os.environ.get(WORKERS_ENV, "")
     count = int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
     return max(1, min(count, jobs))
-
-
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def die_with(parent: int) -> None:
-    """In a printing process: end when `parent` (the build or pack command) ends, even by SIGKILL,
-    so no orphan goes on writing into a folder the next build has cleaned up. Linux only."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # the parent was gone before the line above
-        os._exit(1)
 
 
 def start_printer(font: CJKFont, niceness: int = 0, shared: tuple = ()) -> None:

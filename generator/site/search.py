@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..lifetime import ending_with_this_process
 from .pagefind_format import rewrite_bundle
 from .pagefind_postings import cap_common_words
 from .pagefind_stable import canonical_filters
@@ -42,7 +43,9 @@ def index_site(site_dir: Path) -> None:
     """Write the Pagefind bundle into `site_dir/pagefind/`. Only `data-pagefind-body` regions are indexed."""
     command, env = pagefind_command(site_dir)
     try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+        # a killed build takes Pagefind with it, so it does not write on into a folder the next build removed
+        done = subprocess.run(command, capture_output=True, text=True, check=False, env=env,
+                              preexec_fn=ending_with_this_process())  # fmt: skip
     except OSError as exc:
         raise SearchIndexError(f"无法运行 Pagefind：{exc}。请先安装：python3 -m pip install 'pagefind[extended]'") from exc
     if done.returncode != 0:
