@@ -52,17 +52,21 @@ EPOCH = "1767225600"
 PACK_SIZE = 100
 
 # Peak memory is ru_maxrss over the command's waited-for descendants: the largest single
-# process (the Python build itself, Pagefind, or one PDF worker), not their sum.
+# process (the Python build itself, Pagefind, or one PDF worker), not their sum. CPU time is
+# their sum (user + system): on this machine's cores a command cannot take less wall time
+# than its CPU time divided by the cores.
 PROBE = (
     "import resource, subprocess, sys;"
     "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode;"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr);"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN);"
+    "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime, file=sys.stderr);"
     "sys.exit(code)"
 )
+CORES = os.cpu_count() or 1
 
 
-def timed(command: list[str], cwd: Path, env: dict, before=None) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one run of a command and its children."""
+def timed(command: list[str], cwd: Path, env: dict, before=None) -> tuple[float, float, float]:
+    """Wall seconds, peak resident memory (MB) and CPU seconds of one run of a command and its children."""
     if before:
         before()
     start = time.perf_counter()
@@ -70,7 +74,8 @@ def timed(command: list[str], cwd: Path, env: dict, before=None) -> tuple[float,
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"命令失败（{done.returncode}）：{' '.join(command)}\n{done.stderr[-3000:]}")
-    return seconds, int(done.stderr.strip().splitlines()[-1]) / 1024
+    peak_kb, cpu = done.stderr.strip().splitlines()[-1].split()
+    return seconds, int(peak_kb) / 1024, float(cpu)
 
 
 def median_of(repeat: int, measure) -> tuple:
@@ -209,7 +214,7 @@ def run(cases: int, work: Path, repeat: int, build_repeat: int) -> dict:
     parse_baseline(tree)  # warm the page cache, so both sides read from memory
     (figures["parse_baseline_s"],), runs["parse_baseline_s"] = median_of(repeat, lambda: parse_baseline(tree))
     check = [PYTHON, "-m", "generator", "check", "--root", str(tree)]
-    (figures["check_s"], _), runs["check_s"] = median_of(repeat, lambda: timed(check, ROOT, env))
+    (figures["check_s"], _, _), runs["check_s"] = median_of(repeat, lambda: timed(check, ROOT, env))
 
     plain = plain_mkdocs_project(tree, work)
     plain_site = work / "plain-site"
@@ -226,10 +231,15 @@ def run(cases: int, work: Path, repeat: int, build_repeat: int) -> dict:
         "build_no_packs_s": lambda: timed(build_no_packs, ROOT, env),
     })
     for name, measured in builds.items():
-        figures[name] = statistics.median(seconds for seconds, _ in measured)
-        runs[name] = [seconds for seconds, _ in measured]
-    figures["plain_peak_rss_mb"] = max(mb for _, mb in builds["plain_mkdocs_s"])
-    figures["peak_rss_mb"] = max(mb for _, mb in builds["build_s"])
+        figures[name] = statistics.median(seconds for seconds, _, _ in measured)
+        figures[name.removesuffix("_s") + "_cpu_s"] = statistics.median(cpu for _, _, cpu in measured)
+        runs[name] = [seconds for seconds, _, _ in measured]
+    figures["plain_peak_rss_mb"] = max(mb for _, mb, _ in builds["plain_mkdocs_s"])
+    figures["peak_rss_mb"] = max(mb for _, mb, _ in builds["build_s"])
+    figures["cores"] = CORES
+    # the lowest build ratio these cores allow: all of the build's CPU time spread evenly over them
+    figures["build_ratio_floor"] = statistics.median(
+        cpu / CORES / plain for (_, _, cpu), (plain, _, _) in zip(builds["build_s"], builds["plain_mkdocs_s"]))
     # the budget's ratio: each build against the plain build of its own round
     for name, key in (("build_s", "build_ratio"), ("rebuild_s", "rebuild_ratio"), ("build_no_packs_s", "build_no_packs_ratio")):
         figures[key] = statistics.median(ours / plain for ours, plain in zip(runs[name], runs["plain_mkdocs_s"]))
@@ -238,7 +248,7 @@ def run(cases: int, work: Path, repeat: int, build_repeat: int) -> dict:
 
     scratch = "pagefind-bench"  # the build's own Pagefind run (command and environment), into a scratch folder
     pagefind, pagefind_env = pagefind_command(site, scratch)
-    (figures["pagefind_s"], figures["pagefind_peak_rss_mb"]), runs["pagefind_s"] = median_of(
+    (figures["pagefind_s"], figures["pagefind_peak_rss_mb"], figures["pagefind_cpu_s"]), runs["pagefind_s"] = median_of(
         repeat, lambda: timed(pagefind, ROOT, pagefind_env, before=lambda: shutil.rmtree(site / scratch, ignore_errors=True)))
     shutil.rmtree(site / scratch, ignore_errors=True)
 
@@ -250,7 +260,7 @@ def run(cases: int, work: Path, repeat: int, build_repeat: int) -> dict:
 
     ids = sorted(p.stem for p in (tree / "cases/showcases").glob("*.md"))[:PACK_SIZE]
     pack = [PYTHON, "-m", "generator", "pack", "--root", str(tree), "--ids", ",".join(ids), "-o", str(work / "pack100.pdf")]
-    (figures["pack100_s"], figures["pack_peak_rss_mb"]), runs["pack100_s"] = median_of(
+    (figures["pack100_s"], figures["pack_peak_rss_mb"], _), runs["pack100_s"] = median_of(
         build_repeat, lambda: timed(pack, ROOT, env))
     figures["runs"] = {name: [round(v, 3) for v in values] for name, values in runs.items()}
     return figures
@@ -284,6 +294,7 @@ def table(figures: dict) -> str:
                 + ", ".join(f"{o / p:.2f}" for o, p in zip(figures['runs']['build_s'], figures['runs']['plain_mkdocs_s'])) + ")")
     rows.append(f"ratio rebuild/plain          {figures['rebuild_ratio']:>14.2f}")
     rows.append(f"ratio no-packs/plain         {figures['build_no_packs_ratio']:>14.2f}")
+    rows.append(f"build's CPU / {figures['cores']} cores / plain {figures['build_ratio_floor']:>11.2f}  (the lowest ratio these cores allow)")
     rows.append("")
     for name, ok, text in BUDGETS:
         rows.append(f"{'met   ' if ok(figures) else 'MISSED'} {name:26} {text}")
