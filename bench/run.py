@@ -40,6 +40,7 @@ sys.path.insert(0, str(HERE))
 import synth  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
+from generator.content.bulk import usable_cores  # noqa: E402
 from generator.site.search import pagefind_command  # noqa: E402
 
 PYTHON = sys.executable
@@ -62,7 +63,7 @@ PROBE = (
     "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime, file=sys.stderr);"
     "sys.exit(code)"
 )
-CORES = os.cpu_count() or 1
+CORES = usable_cores()  # as the build counts them when it shares out work
 
 
 def timed(command: list[str], cwd: Path, env: dict, before=None) -> tuple[float, float, float]:

@@ -22,7 +22,7 @@ def _run_batch(function, jobs: list) -> list:
     return [function(*_context, job) for job in jobs]
 
 
-def _cores() -> int:
+def usable_cores() -> int:
     try:
         return len(os.sched_getaffinity(0))  # the cores this process may use, not the machine's
     except AttributeError:
@@ -36,7 +36,7 @@ def map_jobs(function, context: tuple, jobs: list, parallel_from: int, batch: in
     Forked workers start with the parent's modules and `context` in memory: nothing is
     imported again and the context is not pickled; only jobs and results are.
     """
-    workers = min(_cores(), MAX_WORKERS)
+    workers = min(usable_cores(), MAX_WORKERS)
     if len(jobs) < parallel_from or workers < 2 or not hasattr(os, "fork"):
         return [function(*context, job) for job in jobs]
     import multiprocessing  # only large trees need these (~15 ms of imports)

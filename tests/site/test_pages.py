@@ -206,7 +206,7 @@ def test_entry_pages_made_in_worker_processes_are_the_pages_made_in_one(library,
 
     monkeypatch.setattr(pages._Builder, "entry_page", recorded)
     monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(bulk, "_cores", lambda: 2)  # workers even where this machine has one core
+    monkeypatch.setattr(bulk, "usable_cores", lambda: 2)  # workers even where this machine has one core
     monkeypatch.setattr(bulk.map_jobs, "__defaults__", (4,))  # batches of 4 entries, so their order counts
     forked = build_site(library, build_index(library), OPTIONS)
     assert str(os.getpid()) not in makers.read_text().split()  # made in the workers
