@@ -40,8 +40,8 @@ sys.path.insert(0, str(HERE))
 import synth  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
-from generator.content.bulk import usable_cores  # noqa: E402
-from generator.site.search import pagefind_command  # noqa: E402
+from generator.content.parallel import usable_cores  # noqa: E402
+from generator.site.pagefind.index import pagefind_command  # noqa: E402
 
 PYTHON = sys.executable
 SEARCH_QUERY = "田间学院"  # the budget's query: the flagship model, whose words occur in nearly every synthetic entry

@@ -1,4 +1,8 @@
-"""Cross-indexes over the published entries: pure functions of the library, built before any rendering."""
+"""Cross-indexes over the published entries: pure functions of the library, built before any rendering.
+
+Entries are grouped by every facet the schema declares; backlinks follow the fields
+that name other entries; related entries are ranked by the facets' weights.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .content.library import Library
-from .content.model import Entry
+from .content.model import EntryBase as Entry
 
 RELATED_LIMIT = 5
 CANDIDATE_CAP = 60  # holders of a trait beyond which it ranks candidates but does not supply them
-TYPE_ORDER = {"case": 0, "model": 1, "figure": 2}
-# what a shared trait is worth when ranking related entries
-WEIGHTS = {"model": 4, "figure": 4, "institution": 3, "subtheme": 2, "theme": 1, "district": 1}
 
 Key = tuple[str, str]  # (type, id)
 
@@ -22,25 +23,25 @@ def key(entry: Entry) -> Key:
 
 
 def entry_order(entry: Entry) -> tuple:
-    return (TYPE_ORDER[entry.type], entry.id)
+    """Types in their declared order, then ids."""
+    return (entry.schema.types.index(entry.kind), entry.id)
 
 
 @dataclass(frozen=True)
 class Index:
     entries: tuple[Entry, ...]  # published, by type then id
-    by_theme: dict  # theme or sub-theme name -> entries; a theme also holds its sub-themes' entries
-    by_district: dict
-    by_institution: dict
-    by_year: dict  # year -> cases
-    by_model: dict  # model id -> entries naming it
-    by_figure: dict  # figure id -> entries naming it
-    backlinks: dict  # Key -> entries that reference it
+    by_facet: dict  # facet name -> value -> entries having it (a theme's include its sub-themes')
+    backlinks: dict  # Key -> entries that name it
     related: dict  # Key -> up to 5 entries
     newest: tuple[Entry, ...]  # cases, newest first
     by_key: dict  # Key -> entry
 
     def get(self, entry_type: str, entry_id: str) -> Entry | None:
         return self.by_key.get((entry_type, entry_id))
+
+    def group(self, facet: str) -> dict:
+        """Value -> entries, for one facet."""
+        return self.by_facet[facet]
 
 
 def _bucket(pairs) -> dict:
@@ -53,25 +54,24 @@ def _bucket(pairs) -> dict:
     }
 
 
-def _traits(entry: Entry, library: Library) -> list[tuple[str, str]]:
-    """The things an entry can share with another, as (kind, value)."""
-    traits = []
-    for name in entry.themes:
-        parent = library.vocab.parent_theme(name)
-        if parent and parent.name != name:
-            traits.append(("subtheme", name))
-        if parent:
-            traits.append(("theme", parent.name))
-    traits += [("institution", i) for i in entry.institutions]
-    if entry.district and entry.district != "全市":
-        traits.append(("district", entry.district))
-    traits += [("model", m) for m in entry.models]
-    traits += [("figure", f) for f in getattr(entry, "figures", ())]
-    if entry.type == "model":
-        traits.append(("model", entry.id))
-    if entry.type == "figure":
-        traits.append(("figure", entry.id))
-    return list(dict.fromkeys(traits))
+def _traits(entry: Entry, library: Library) -> frozenset:
+    """What an entry can share with another, as (facet, value), each with a weight above 0."""
+    vocab = library.vocab
+    return frozenset(
+        (facet.name, value)
+        for facet in library.schema.facets if facet.weight
+        for value in facet.values(entry, vocab) if trait_weight(facet, value, vocab)
+    )  # fmt: skip
+
+
+def trait_weight(facet, value: str, vocab) -> int:
+    """A shared value's worth: a sub-theme is narrower than its theme; 全市 and 未注明 are no place."""
+    if facet.name == "theme":
+        return facet.weight + (1 if vocab.is_subtheme(value) else 0)
+    if facet.name == "district":
+        district = vocab.district(value)
+        return facet.weight if district and district.is_place else 0
+    return facet.weight
 
 
 def _related(entries: tuple[Entry, ...], by_key: dict, library: Library) -> dict:
@@ -82,12 +82,20 @@ def _related(entries: tuple[Entry, ...], by_key: dict, library: Library) -> dict
     adds its nearest holders when too few candidates were found. So the work grows
     with the number of entries, not with its square.
     """
-    traits = {key(e): frozenset(_traits(e, library)) for e in entries}
+    vocab, facets = library.vocab, {f.name: f for f in library.schema.facets}
+    weight = {}
+    traits = {}
+    for entry in entries:
+        traits[key(entry)] = found = _traits(entry, library)
+        for trait in found:
+            if trait not in weight:
+                weight[trait] = trait_weight(facets[trait[0]], trait[1], vocab)
     holders: dict = defaultdict(list)
     for entry in entries:  # entries are in entry_order, so each holder list is too
         for trait in traits[key(entry)]:
             holders[trait].append(key(entry))
     position = {key(e): i for i, e in enumerate(entries)}
+    order = {t.id: i for i, t in enumerate(library.schema.types)}
     related = {}
     for entry in entries:
         mine = traits[key(entry)]
@@ -99,10 +107,10 @@ def _related(entries: tuple[Entry, ...], by_key: dict, library: Library) -> dict
             else:
                 broad.append(trait)
         if len(candidates) <= RELATED_LIMIT:
-            for trait in sorted(broad, key=lambda t: (-WEIGHTS[t[0]], t)):
+            for trait in sorted(broad, key=lambda t: (-weight[t], t)):
                 candidates.update(_nearest(holders[trait], position, key(entry)))
         candidates.discard(key(entry))
-        scored = [(-sum(WEIGHTS[t[0]] for t in mine & traits[k]), TYPE_ORDER[k[0]], k[1], k) for k in candidates]
+        scored = [(-sum(weight[t] for t in mine & traits[k]), order[k[0]], k[1], k) for k in candidates]
         related[key(entry)] = tuple(by_key[item[3]] for item in sorted(scored)[:RELATED_LIMIT])
     return related
 
@@ -127,37 +135,22 @@ def _bisect(keys: list, position: dict, me: Key) -> int:
 def build_index(library: Library) -> Index:
     entries = tuple(sorted(library.published, key=entry_order))
     by_key = {key(e): e for e in entries}
-    published = set(by_key)
-    vocab = library.vocab
-
-    theme_pairs = []
-    for entry in entries:
-        for name in entry.themes:
-            theme_pairs.append((name, entry))
-            parent = vocab.parent_theme(name)
-            if parent and parent.name != name:
-                theme_pairs.append((parent.name, entry))
-
-    def refs(entry, field_name, kind):
-        return [target for target in getattr(entry, field_name, ()) if (kind, target) in published]
+    schema, vocab = library.schema, library.vocab
+    by_facet = {facet.name: _bucket((value, e) for e in entries for value in facet.values(e, vocab))
+                for facet in schema.facets}  # fmt: skip
 
     backlink_pairs = []
     for entry in entries:
-        for target in refs(entry, "models", "model"):
-            backlink_pairs.append((("model", target), entry))
-        for target in refs(entry, "figures", "figure"):
-            backlink_pairs.append((("figure", target), entry))
+        for field_name, kind in schema.references.items():
+            for target in getattr(entry, field_name):
+                if (kind, target) in by_key:
+                    backlink_pairs.append(((kind, target), entry))
 
     cases = [e for e in entries if e.type == "case"]
     newest = sorted(sorted(cases, key=lambda e: e.id), key=lambda e: (e.year or 0, e.updated or ""), reverse=True)
     return Index(
         entries=entries,
-        by_theme=_bucket(theme_pairs),
-        by_district=_bucket((e.district, e) for e in entries if e.district),
-        by_institution=_bucket((i, e) for e in entries for i in e.institutions),
-        by_year=_bucket((e.year, e) for e in cases if e.year),
-        by_model=_bucket((m, e) for e in entries for m in refs(e, "models", "model")),
-        by_figure=_bucket((f, e) for e in entries for f in refs(e, "figures", "figure")),
+        by_facet=by_facet,
         backlinks=_bucket(backlink_pairs),
         related=_related(entries, by_key, library),
         newest=tuple(newest),

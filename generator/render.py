@@ -51,19 +51,13 @@ def sanitize(html: str, attribute_filter: Callable[[str, str, str], str | None] 
     )
 
 
-def markdown_markup(body: str) -> str:
-    """The body's Markdown output, NOT sanitized: only for render_body's `markup`."""
-    return _converter().reset().convert(body)
-
-
-def render_body(body: str, rewrite_url: Callable[[str], str | None] | None = None, markup: str | None = None,
+def render_body(body: str, rewrite_url: Callable[[str], str | None] | None = None,
                 reserved_ids: tuple[str, ...] = ()) -> str:  # fmt: skip
     """Markdown body -> sanitized HTML. `rewrite_url` maps local links and images to published addresses.
 
-    `markup` is the body already converted by markdown_markup (an entry's `body_markup`); it is sanitized here.
     An `id` starting with one of `reserved_ids` is dropped: the page around the body uses such ids itself.
     """
-    html = markdown_markup(body) if markup is None else markup
+    html = _converter().reset().convert(body)  # not safe until sanitized below
     if rewrite_url is None:
         return sanitize(html, _drop_remote_images)
 

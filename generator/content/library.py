@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ..problems import WARNING, Problem, problem, sort_problems
-from .bulk import gc_paused, map_jobs
+from .parallel import gc_paused, map_jobs
 from .files import list_entry_files, read_text
 from .frontmatter import Document, load_document
-from .model import ENTRY_CLASSES, Entry, Outcome, Source
-from .schema import FIELDS, TYPE_FOLDERS
+from .model import EntryBase as Entry
+from .schema import SCHEMA, Schema
 from .suggest import closest, is_valid_id, slugify
 from .validate import check_entry
 from .vocab import Vocabulary, load_vocabulary
 
-REFERENCE_FIELDS = {"models": "model", "figures": "figure"}
-RESOLVING_FIELDS = ("title", "aliases", "status", *REFERENCE_FIELDS)  # the fields references are resolved with
+NAMING_FIELDS = ("title", "aliases", "status")  # what references are resolved with, besides the references
 
 
 @dataclass(frozen=True)
@@ -24,12 +24,17 @@ class Library:
     root: Path
     vocab: Vocabulary
     entries: tuple[Entry, ...]  # every valid entry, drafts included, by type then id
+    schema: Schema = SCHEMA  # what the entries were checked and made with
 
     def entries_of(self, entry_type: str) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.type == entry_type)
 
+    @cached_property
+    def _by_key(self) -> dict:
+        return {(e.type, e.id): e for e in self.entries}
+
     def get(self, entry_type: str, entry_id: str) -> Entry | None:
-        return next((e for e in self.entries if e.type == entry_type and e.id == entry_id), None)
+        return self._by_key.get((entry_type, entry_id))
 
     @property
     def published(self) -> tuple[Entry, ...]:
@@ -59,19 +64,15 @@ def _entry_id(path: str, problems: list[Problem]) -> str | None:
     return None
 
 
-def _build(entry_type: str, entry_id: str, path: str, fields: dict, doc, markup: str | None) -> Entry:
-    values = dict(fields)
-    values.pop("type", None)
-    values["sources"] = tuple(Source(**s) for s in values.get("sources", ()))
-    if "outcomes" in values:
-        values["outcomes"] = tuple(Outcome(**o) for o in values["outcomes"])
-    return ENTRY_CLASSES[entry_type](
-        id=entry_id, type=entry_type, path=path, body=doc.body, body_line=doc.body_line, body_markup=markup, **values
-    )
+def _build(schema: Schema, item: "_Checked") -> Entry:
+    values = {f.name: f.type.build(item.fields[f.name]) for f in schema.type(item.type).fields
+              if f.stored and f.name in item.fields}  # fmt: skip
+    return schema.entry_class(id=item.id, type=item.type, path=item.path, body=item.doc.body,
+                              body_line=item.doc.body_line, **values)  # fmt: skip
 
 
-def _required_present(entry_type: str, fields: dict) -> bool:
-    return all(f.name in fields for f in FIELDS[entry_type] if f.required)
+def _required_present(schema: Schema, entry_type: str, fields: dict) -> bool:
+    return all(f.name in fields for f in schema.type(entry_type).fields if f.required)
 
 
 @dataclass
@@ -83,13 +84,12 @@ class _Checked:
     path: str
     fields: dict
     doc: object
-    markup: str | None = None  # the body converted by load_library's convert_body
 
 
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 
 
-def _check_file(root: Path, vocab: Vocabulary, for_entries: bool, convert_body, job: tuple) -> tuple[_Checked | None, list[Problem]]:
+def _check_file(root: Path, vocab: Vocabulary, schema: Schema, for_entries: bool, job: tuple) -> tuple[_Checked | None, list[Problem]]:
     entry_type, entry_id, path = job
     text_file, problems = read_text(root, path)
     if text_file is None:
@@ -98,32 +98,32 @@ def _check_file(root: Path, vocab: Vocabulary, for_entries: bool, convert_body, 
     problems += more
     if doc is None:
         return None, problems
-    fields, more = check_entry(doc, entry_type, vocab, root, text_file.text)
+    fields, more = check_entry(doc, schema, schema.type(entry_type), vocab, root, text_file.text)
     if not for_entries:
-        fields = {name: fields[name] for name in RESOLVING_FIELDS if name in fields}
+        keep = (*NAMING_FIELDS, *schema.references)
+        fields = {name: fields[name] for name in keep if name in fields}
     problems += more
-    markup = convert_body(doc.body) if convert_body and not any(p.is_error for p in problems) else None
-    return _Checked(entry_type, entry_id, path, fields, _slim(doc, for_entries), markup), problems
+    return _Checked(entry_type, entry_id, path, fields, _slim(doc, schema, for_entries)), problems
 
 
-def _slim(doc: Document, for_entries: bool) -> Document:
+def _slim(doc: Document, schema: Schema, for_entries: bool) -> Document:
     """What is still needed of a checked document: the positions of its references, and its
     body if entries are to be built. Much less to send back from a worker than the whole parse."""
-    marks = {where: mark for where, mark in doc.marks.items() if where and where[0] in REFERENCE_FIELDS}
+    marks = {where: mark for where, mark in doc.marks.items() if where and where[0] in schema.references}
     return Document(doc.path, {}, marks, body=doc.body if for_entries else "", body_line=doc.body_line)
 
 
-def _read_entries(root: Path, vocab: Vocabulary, for_entries: bool, convert_body) -> tuple[list[_Checked], list[Problem], int]:
+def _read_entries(root: Path, vocab: Vocabulary, schema: Schema, for_entries: bool) -> tuple[list[_Checked], list[Problem], int]:
     problems: list[Problem] = []
     jobs: list[tuple] = []
     count = 0
-    for entry_type, folder in TYPE_FOLDERS.items():
-        paths, more = list_entry_files(root, f"cases/{folder}")
+    for entry_type in schema.types:
+        paths, more = list_entry_files(root, f"cases/{entry_type.folder}")
         problems += more
         count += len(paths) + len(more)
-        jobs += [(entry_type, _entry_id(path, problems), path) for path in paths]
+        jobs += [(entry_type.id, _entry_id(path, problems), path) for path in paths]
     checked = []
-    for item, more in map_jobs(_check_file, (root, vocab, for_entries, convert_body), jobs, PARALLEL_FROM):
+    for item, more in map_jobs(_check_file, (root, vocab, schema, for_entries), jobs, PARALLEL_FROM):
         problems += more
         if item is not None:
             checked.append(item)
@@ -141,14 +141,14 @@ def _reference_names(checked: list[_Checked], entry_type: str) -> dict[str, str]
     return names
 
 
-def _resolve(checked: list[_Checked]) -> list[Problem]:
-    """Replace model and figure references by ids, in place; name the ones that match nothing."""
-    lookups = {kind: _reference_names(checked, kind) for kind in REFERENCE_FIELDS.values()}
+def _resolve(checked: list[_Checked], schema: Schema) -> list[Problem]:
+    """Replace references to other entries by their ids, in place; name the ones that match nothing."""
+    lookups = {kind: _reference_names(checked, kind) for kind in schema.references.values()}
     drafts = {(c.type, c.id) for c in checked if c.fields.get("status") == "draft"}
     problems: list[Problem] = []
     for item in checked:
         published = item.fields.get("status", "published") == "published"
-        for field_name, kind in REFERENCE_FIELDS.items():
+        for field_name, kind in schema.references.items():
             if field_name not in item.fields:
                 continue
             ids = []
@@ -162,8 +162,7 @@ def _resolve(checked: list[_Checked]) -> list[Problem]:
                     continue
                 if (kind, target) in drafts and published:
                     problems.append(
-                        problem(item.path, where, "reference-draft", WARNING, found=name,
-                                kind={"model": "模式", "figure": "人物"}[kind])
+                        problem(item.path, where, "reference-draft", WARNING, found=name, kind=schema.type(kind).label)
                     )
                 if target not in ids:
                     ids.append(target)
@@ -171,38 +170,34 @@ def _resolve(checked: list[_Checked]) -> list[Problem]:
     return problems
 
 
-def _check_tree(root: Path, for_entries: bool, convert_body=None) -> tuple[Vocabulary, list[_Checked], list[Problem], int]:
+def _check_tree(root: Path, schema: Schema, for_entries: bool) -> tuple[Vocabulary, list[_Checked], list[Problem], int]:
     root = Path(root)
     if not (root / "cases").is_dir():
         raise FileNotFoundError(root / "cases")
     vocab, problems = load_vocabulary(root)
-    checked, more, count = _read_entries(root, vocab, for_entries, convert_body)
-    problems += more + _resolve(checked)
+    checked, more, count = _read_entries(root, vocab, schema, for_entries)
+    problems += more + _resolve(checked, schema)
     return vocab, checked, problems, count + 3  # + the three vocabulary files
 
 
-def check_content(root: Path) -> CheckResult:
+def check_content(root: Path, schema: Schema = SCHEMA) -> CheckResult:
     """Every problem under `cases/`, without building the entries (what `check` needs)."""
     with gc_paused():
-        _, _, problems, count = _check_tree(root, for_entries=False)
+        _, _, problems, count = _check_tree(root, schema, for_entries=False)
         return CheckResult(sort_problems(problems), count)
 
 
-def load_library(root: Path, convert_body=None) -> LoadResult:
-    """Everything under `cases/`, checked; entries with errors are left out, every problem kept.
-
-    `convert_body` (body text -> markup, a module-level function) runs beside the checks, in the
-    loading workers for large trees; its result is kept as each entry's `body_markup`.
-    """
+def load_library(root: Path, schema: Schema = SCHEMA) -> LoadResult:
+    """Everything under `cases/`, checked; entries with errors are left out, every problem kept."""
     with gc_paused():
-        vocab, checked, problems, count = _check_tree(root, for_entries=True, convert_body=convert_body)
+        vocab, checked, problems, count = _check_tree(root, schema, for_entries=True)
         with_errors = {p.path for p in problems if p.is_error}
         entries = [
-            _build(c.type, c.id, c.path, c.fields, c.doc, c.markup)
+            _build(schema, c)
             for c in checked
-            if c.id and _required_present(c.type, c.fields) and c.path not in with_errors
+            if c.id and _required_present(schema, c.type, c.fields) and c.path not in with_errors
         ]
-        order = list(TYPE_FOLDERS)
+        order = [t.id for t in schema.types]
         entries.sort(key=lambda e: (order.index(e.type), e.id))
-        library = Library(root=Path(root), vocab=vocab, entries=tuple(entries))
+        library = Library(root=Path(root), vocab=vocab, entries=tuple(entries), schema=schema)
         return LoadResult(sort_problems(problems), count, library)

@@ -1,106 +1,49 @@
-"""Typed, immutable entries: what the rest of the generator reads."""
+"""Typed, immutable entries: what the rest of the generator reads.
+
+The entry class itself is made from the schema's fields (`Schema.entry_class`): every
+field is an attribute, holding its type's `empty` value when the file leaves it out,
+so a field added to the schema is on every entry without a change here. This module
+holds what entries have besides their fields.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
-RECOMMENDED_SECTIONS = {
-    "case": ("一、基本情况", "二、主要做法", "三、成效", "四、经验启示"),
-    "figure": ("人物简介", "成长经历", "反哺乡村"),
-    "model": ("模式概述", "主要做法", "应用情况"),
-}
 STUB_BODY_CHARS = 120
-
-
-@dataclass(frozen=True)
-class Source:
-    title: str
-    url: str | None = None
-    publisher: str | None = None
-    date: str | None = None
-
-
-@dataclass(frozen=True)
-class Outcome:
-    label: str
-    value: float
-    unit: str
-
-    @property
-    def display_value(self) -> str:
-        value = int(self.value) if float(self.value).is_integer() else self.value
-        return f"{value:,}" if isinstance(value, int) else str(value)
+SECTION_HEADING = re.compile(r"^#{2,3}\s+(.+?)\s*#*\s*$", re.M)
 
 
 @dataclass(frozen=True, kw_only=True)
-class Entry:
+class EntryBase:
     id: str
-    type: str  # case | figure | model
+    type: str  # an EntryType's id: case | model | figure
     path: str  # project-relative source file
-    title: str
-    summary: str
-    themes: tuple[str, ...]
-    sources: tuple[Source, ...]
-    status: str = "published"
-    updated: str | None = None
-    incomplete: bool = False
     body: str = ""
     body_line: int = 1
-    # The body's Markdown output, converted while loading (in the loading workers); NOT sanitized:
-    # only generator.render.render_body, which sanitizes it, may use it.
-    body_markup: str | None = field(default=None, repr=False, compare=False)
-    institutions: tuple[str, ...] = ()
-    district: str | None = None
-    models: tuple[str, ...] = ()  # ids of model entries, resolved
+
+    schema = None  # set on each schema's entry class
+
+    @property
+    def kind(self):
+        """This entry's EntryType declaration."""
+        return self.schema.type(self.type)
 
     @property
     def published(self) -> bool:
-        return self.status == "published"
+        return self.status != "draft"
 
     @property
     def sections(self) -> tuple[str, ...]:
-        return tuple(h.strip() for h in re.findall(r"^#{2,3}\s+(.+?)\s*#*\s*$", self.body, re.M))
+        return tuple(h.strip() for h in SECTION_HEADING.findall(self.body))
 
-    @property
+    @cached_property
     def completeness(self) -> str:
         """stub / basic / complete, shown as a badge and used to invite contributions."""
-        text = re.sub(r"\s+", "", self.body)
-        if self.incomplete or len(text) < STUB_BODY_CHARS:
+        if self.incomplete or len(re.sub(r"\s+", "", self.body)) < STUB_BODY_CHARS:
             return "stub"
-        wanted = RECOMMENDED_SECTIONS[self.type]
+        wanted = self.kind.sections
         has_sections = sum(any(w in s for s in self.sections) for w in wanted) >= len(wanted) - 1
-        return "complete" if has_sections and self._rich() else "basic"
-
-    def _rich(self) -> bool:
-        return True
-
-
-@dataclass(frozen=True, kw_only=True)
-class Case(Entry):
-    year: int | None = None
-    figures: tuple[str, ...] = ()
-    level: str | None = None
-    outcomes: tuple[Outcome, ...] = ()
-
-    def _rich(self) -> bool:
-        return bool(self.outcomes)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Figure(Entry):
-    role: str = ""
-
-    def _rich(self) -> bool:
-        return bool(self.institutions)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Model(Entry):
-    aliases: tuple[str, ...] = ()
-
-    def _rich(self) -> bool:
-        return bool(self.institutions)
-
-
-ENTRY_CLASSES = {"case": Case, "figure": Figure, "model": Model}
+        return "complete" if has_sections and getattr(self, self.kind.rich) else "basic"

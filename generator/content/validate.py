@@ -9,7 +9,7 @@ import yaml
 from ..problems import WARNING, Problem, problem
 from . import safety
 from .frontmatter import Document
-from .schema import FIELDS, INVALID, TYPE_FOLDERS, Field
+from .schema import INVALID, EntryType, Field, Schema
 from .suggest import closest
 from .vocab import Vocabulary
 
@@ -34,9 +34,10 @@ def example_line(field: Field) -> str:
 class Checker:
     """Collects the problems of one document while its fields are checked."""
 
-    def __init__(self, doc: Document, vocab: Vocabulary):
+    def __init__(self, doc: Document, vocab: Vocabulary, schema: Schema):
         self.doc = doc
         self.vocab = vocab
+        self.schema = schema
         self.problems: list[Problem] = []
 
     def fail(self, where: tuple, rule: str, severity: str = "error", **params):
@@ -93,14 +94,14 @@ def _placeholders(doc: Document, raw_text: str) -> list[Problem]:
 
 
 def check_entry(
-    doc: Document, entry_type: str, vocab: Vocabulary, root: Path | None, raw_text: str
+    doc: Document, schema: Schema, entry_type: EntryType, vocab: Vocabulary, root: Path | None, raw_text: str
 ) -> tuple[dict, list[Problem]]:
     """The checked fields of one entry and every problem found in it."""
-    checker = Checker(doc, vocab)
-    fields = checker.check_fields(doc.data, FIELDS[entry_type])
+    checker = Checker(doc, vocab, schema)
+    fields = checker.check_fields(doc.data, entry_type.fields)
     declared = fields.get("type")
-    if declared and declared != entry_type:
-        checker.fail(("type",), "type-mismatch", expected=entry_type, found=declared)
+    if declared and declared != entry_type.id:
+        checker.fail(("type",), "type-mismatch", expected=entry_type.id, found=declared)
     problems = checker.problems
     if fields.get("status", "published") == "published":
         problems += _placeholders(doc, raw_text)
@@ -108,5 +109,3 @@ def check_entry(
     problems += safety.check_body(root, doc.path, doc.body, doc.body_line)
     return fields, problems
 
-
-__all__ = ["check_entry", "field_label", "Checker", "TYPE_FOLDERS"]

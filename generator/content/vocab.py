@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..problems import Problem, problem
@@ -19,8 +20,10 @@ THEMES_FILE = "cases/themes.yml"
 DISTRICTS_FILE = "cases/districts.yml"
 INSTITUTIONS_FILE = "cases/institutions.yml"
 
-INSTITUTION_KINDS = ("高职", "中职", "本科", "企业", "政府部门", "其他")
-DISTRICT_KINDS = ("区", "县", "自治县", "功能区", "全市")
+INSTITUTION_KINDS = ("高职", "中职", "本科", "企业", "政府部门", "其他", "未注明")
+DISTRICT_KINDS = ("区", "县", "自治县", "功能区", "全市", "未注明")
+UNSTATED = "未注明"  # the kind of the vocabulary value recorded where a source does not say
+NOT_A_PLACE = ("全市", UNSTATED)  # district kinds that name no one place: citywide work, or a source that does not say
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,19 @@ class District:
     kind: str
     aliases: tuple[str, ...]
 
+    @property
+    def is_place(self) -> bool:
+        return self.kind not in NOT_A_PLACE
+
+    @property
+    def unstated(self) -> bool:
+        """The value a source that does not say is recorded with: it gets no page."""
+        return self.kind == UNSTATED
+
+    @property
+    def facts(self) -> tuple[tuple[str, str], ...]:
+        return (("类别", self.kind),)
+
 
 @dataclass(frozen=True)
 class Institution:
@@ -61,6 +77,14 @@ class Institution:
     short_names: tuple[str, ...]
     kind: str
     district: str | None
+
+    @property
+    def unstated(self) -> bool:
+        return self.kind == UNSTATED
+
+    @property
+    def facts(self) -> tuple[tuple[str, str], ...]:
+        return (("类别", self.kind), ("所在区县", self.district or "—"), ("简称", "、".join(self.short_names) or "—"))
 
 
 def normalize(text: str) -> str:
@@ -89,14 +113,26 @@ class Vocabulary:
     district_names: Lookup = field(default_factory=Lookup)
     institution_names: Lookup = field(default_factory=Lookup)
 
-    def theme_by_name(self, name: str) -> Theme | SubTheme | None:
+    @cached_property
+    def _by_name(self) -> dict:
+        """(kind, canonical name) -> vocabulary item."""
+        found: dict = {}
         for theme in self.themes:
-            if theme.name == name:
-                return theme
-            for sub in theme.subthemes:
-                if sub.name == name:
-                    return sub
-        return None
+            found[("theme", theme.name)] = theme
+            found.update({("theme", sub.name): sub for sub in theme.subthemes})
+        found.update({("district", d.name): d for d in self.districts})
+        found.update({("institution", i.name): i for i in self.institutions})
+        return found
+
+    def item(self, kind: str, name: str):
+        """The theme (or sub-theme), district or institution of this canonical name, or None."""
+        return self._by_name.get((kind, name))
+
+    def theme_by_name(self, name: str) -> Theme | SubTheme | None:
+        return self.item("theme", name)
+
+    def is_subtheme(self, name: str) -> bool:
+        return isinstance(self.theme_by_name(name), SubTheme)
 
     def parent_theme(self, name: str) -> Theme | None:
         item = self.theme_by_name(name)
@@ -112,10 +148,10 @@ class Vocabulary:
         return {name} if item else set()
 
     def district(self, name: str) -> District | None:
-        return next((d for d in self.districts if d.name == name), None)
+        return self.item("district", name)
 
     def institution(self, name: str) -> Institution | None:
-        return next((i for i in self.institutions if i.name == name), None)
+        return self.item("institution", name)
 
 
 class _Reader:

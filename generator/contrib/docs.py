@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..cli import EXIT_CONTENT, EXIT_OK, UsageError
-from ..content.schema import COMMON, ENTRY_TYPES, FIELDS, OUTCOME, SOURCE, TYPE_FOLDERS
+from ..errors import UsageError
+from ..content.schema import COMMON, SCHEMA, OUTCOME, SOURCE
 from ..content.validate import example_line
-from ..content.vocab import Vocabulary, load_vocabulary
+from ..content.vocab import Vocabulary
 from .entry import Draft, render
+from .questions import questions_for
 
-DOC_PATH = "CONTRIBUTING.md"
 EXAMPLE_ENTRY = "cases/showcases/huixue-bayu-songjiao-xiaxiang.md"
 MARKER = re.compile(
     r"(?P<begin><!-- BEGIN GENERATED: (?P<name>[a-z-]+) .*?-->\n)(?P<body>.*?)(?P<end><!-- END GENERATED: (?P=name) -->)",
@@ -48,9 +48,9 @@ def field_table(fields) -> str:
 
 def fields_section(root: Path, vocab: Vocabulary) -> str:
     parts = ["#### 所有条目共有的字段", "", field_table(COMMON)]
-    for entry_type, label in ENTRY_TYPES.items():
-        own = FIELDS[entry_type][len(COMMON):]
-        parts += ["", f"#### {label}（`cases/{TYPE_FOLDERS[entry_type]}/`）另有的字段", "", field_table(own)]
+    for entry_type in SCHEMA.types:
+        parts += ["", f"#### {entry_type.label}（`cases/{entry_type.folder}/`）另有的字段", "",
+                  field_table(entry_type.own_fields)]  # fmt: skip
     parts += ["", "#### `sources` 中每一项的字段", "", field_table(SOURCE.fields)]
     parts += ["", "#### `outcomes` 中每一项的字段", "", field_table(OUTCOME.fields)]
     return "\n".join(parts)
@@ -58,14 +58,12 @@ def fields_section(root: Path, vocab: Vocabulary) -> str:
 
 def skeletons_section(root: Path, vocab: Vocabulary) -> str:
     parts = []
-    for entry_type, label in ENTRY_TYPES.items():
-        values = {k: v for k, v in PLACEHOLDERS.items() if k != "role" or entry_type == "figure"}
-        if entry_type == "model":
-            values.pop("district")
+    for entry_type in SCHEMA.types:
+        asked = {q.key for q in questions_for(entry_type)}
+        values = {k: v for k, v in PLACEHOLDERS.items() if k in asked}
         text = render(Draft(entry_type, "bianhao", values))
-        folder = TYPE_FOLDERS[entry_type]
-        parts += [f"**{label}**（存为 `cases/{folder}/<编号>.md`，模板 `templates/contrib/{entry_type}.md.j2`）：",
-                  "", "```markdown", text.rstrip("\n"), "```", ""]
+        parts += [f"**{entry_type.label}**（存为 `cases/{entry_type.folder}/<编号>.md`，"
+                  f"模板 `templates/contrib/{entry_type.id}.md.j2`）：", "", "```markdown", text.rstrip("\n"), "```", ""]
     return "\n".join(parts).rstrip("\n")
 
 
@@ -91,38 +89,7 @@ def regenerate(text: str, root: Path, vocab: Vocabulary) -> str:
     def replace(match: re.Match) -> str:
         build = SECTIONS.get(match["name"])
         if build is None:
-            raise UsageError(f"{DOC_PATH} 中有未知的生成段落“{match['name']}”，可用的有：{'、'.join(SECTIONS)}")
+            raise UsageError("docs-unknown-section", found=match["name"], allowed="、".join(SECTIONS))
         return f"{match['begin']}{build(root, vocab)}\n{match['end']}"
 
     return MARKER.sub(replace, text)
-
-
-def register(commands, common) -> None:
-    parser = commands.add_parser(
-        "contrib-docs", aliases=["docs-fields"],
-        help="重新生成 CONTRIBUTING.md 中的字段说明、模板、词表和示例（标记之间的部分）",
-    )
-    common(parser)
-    parser.add_argument("--check", action="store_true", help="只检查是否最新：过期时退出码为 1，不写入")
-
-
-def cmd_contrib_docs(args) -> int:
-    root = Path(args.root)
-    target = root / DOC_PATH
-    if not target.is_file() or not (root / "cases").is_dir():
-        raise UsageError(f"找不到 {target} 或 {root / 'cases'}：请在项目根目录运行，或用 --root 指定。")
-    vocab, _ = load_vocabulary(root)
-    current = target.read_text(encoding="utf-8")
-    fresh = regenerate(current, root, vocab)
-    if args.check:
-        if fresh != current:
-            print(f"{DOC_PATH} 已过期：请运行 python -m generator contrib-docs 重新生成。")
-            return EXIT_CONTENT
-        print(f"{DOC_PATH} 是最新的。")
-        return EXIT_OK
-    if fresh != current:
-        target.write_text(fresh, encoding="utf-8")
-        print(f"已更新 {target}")
-    else:
-        print(f"{target} 无需更新。")
-    return EXIT_OK

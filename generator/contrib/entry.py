@@ -9,13 +9,14 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from .. import messages
 from ..content.frontmatter import load_document
 from ..content.library import load_library
-from ..content.model import RECOMMENDED_SECTIONS
-from ..content.schema import TYPE_FOLDERS
+from ..content.schema import SOURCE, EntryType, Schema
 from ..content.suggest import is_valid_id, slugify
 from ..content.validate import check_entry
 from ..problems import Problem, sort_problems
+from .questions import questions_for
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "contrib"
 PLACEHOLDER_SOURCE = "（待补充：来源标题。发布前请改为真实的公开来源）"
@@ -46,35 +47,35 @@ def _environment() -> jinja2.Environment:
 class Draft:
     """The values of a new entry; `sections` maps a body heading to text that replaces its guidance."""
 
-    type: str
+    type: EntryType
     id: str
     values: dict
     sections: dict = field(default_factory=dict)
 
     @property
     def path(self) -> str:
-        return f"cases/{TYPE_FOLDERS[self.type]}/{self.id}.md"
+        return f"cases/{self.type.folder}/{self.id}.md"
 
     def context(self) -> dict:
-        values = dict(self.values)
-        source = {k: values.pop(f"source_{k}", None) for k in ("title", "url", "publisher", "date")}
-        values["sources"] = [source if source["title"] else {**source, "title": PLACEHOLDER_SOURCE}]
-        values.setdefault("institutions", ())
-        for key in ("district", "year", "role"):
-            values.setdefault(key, None)
-        return {**values, "sections": self.sections, "headings": RECOMMENDED_SECTIONS[self.type]}
+        """The fields in the order the type declares them (lists as lists), one source, the body's headings."""
+        fields = [(q.key, self.values[q.key]) for q in questions_for(self.type)
+                  if not q.key.startswith("source_") and self.values.get(q.key) not in (None, (), [], "")]  # fmt: skip
+        source = {f.name: self.values.get(f"source_{f.name}") for f in SOURCE.fields}
+        source["title"] = source["title"] or PLACEHOLDER_SOURCE
+        return {"type": self.type.id, "fields": fields, "source": source, "sections": self.sections,
+                "headings": self.type.sections}  # fmt: skip
 
 
 def render(draft: Draft) -> str:
-    return _environment().get_template(f"{draft.type}.md.j2").render(draft.context())
+    return _environment().get_template(f"{draft.type.id}.md.j2").render(draft.context())
 
 
-def id_taken(root: Path, entry_type: str, entry_id: str) -> bool:
-    folder = Path(root) / "cases" / TYPE_FOLDERS[entry_type]
+def id_taken(root: Path, entry_type: EntryType, entry_id: str) -> bool:
+    folder = Path(root) / "cases" / entry_type.folder
     return folder.is_dir() and any(p.stem.lower() == entry_id for p in folder.glob("*.md"))
 
 
-def free_id(root: Path, entry_type: str, title: str) -> str:
+def free_id(root: Path, entry_type: EntryType, title: str) -> str:
     """The pinyin of the title, with -2, -3 … added when that id is already used."""
     base = slugify(title)[:60].strip("-")
     candidate, number = base, 2
@@ -83,20 +84,20 @@ def free_id(root: Path, entry_type: str, title: str) -> str:
     return candidate
 
 
-def id_problem(root: Path, entry_type: str, entry_id: str) -> str | None:
-    """Why an id cannot be used, in Chinese, or None."""
+def id_problem(root: Path, entry_type: EntryType, entry_id: str, lang: str = "zh") -> str | None:
+    """Why an id cannot be used, or None."""
     if not is_valid_id(entry_id):
-        return f"编号“{entry_id}”无效：只能用小写英文字母、数字和单个连字符，3–64 个字符"
+        return messages.text("id-invalid", lang, found=entry_id)
     if id_taken(root, entry_type, entry_id):
-        return f"编号“{entry_id}”已被 cases/{TYPE_FOLDERS[entry_type]}/{entry_id}.md 使用，请换一个"
+        return messages.text("id-taken", lang, found=entry_id, path=f"cases/{entry_type.folder}/{entry_id}.md")
     return None
 
 
-def check_text(root: Path, vocab, draft: Draft, text: str) -> list[Problem]:
+def check_text(root: Path, vocab, schema: Schema, draft: Draft, text: str) -> list[Problem]:
     """The real validator's problems with this text, before it is written anywhere."""
     doc, problems = load_document(draft.path, text)
     if doc is not None:
-        problems += check_entry(doc, draft.type, vocab, Path(root), text)[1]
+        problems += check_entry(doc, schema, draft.type, vocab, Path(root), text)[1]
     return sort_problems(problems)
 
 

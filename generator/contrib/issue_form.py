@@ -11,12 +11,10 @@ from pathlib import Path
 
 import yaml
 
-from ..cli import EXIT_OK, UsageError
-from ..content.model import RECOMMENDED_SECTIONS
-from ..content.vocab import Vocabulary, load_vocabulary
+from ..content.schema import SCHEMA, Schema
+from ..content.vocab import Vocabulary
 from .questions import Question, questions_for
 
-FORM_PATH = ".github/ISSUE_TEMPLATE/new-case.yml"
 SUBMISSION_LABEL = "案例投稿"  # put on every issue from the form; a maintainer adds 新案例 to convert it
 SECTION_PREFIX = "正文："
 CONFIRM_LABEL = "确认"
@@ -35,32 +33,37 @@ class Answer:
     section: str | None = None  # body heading this answer fills
 
 
-def _case_questions() -> dict[str, Question]:
-    return {q.key: q for q in questions_for("case")}
+# The form's own wording where a field's help is too short for someone filling in a web form.
+FORM_HELP = {
+    "title": "案例的名称，2–80 个字。例如：“惠学巴渝 三进行动”送教下乡",
+    "summary": "一两句话说明做了什么、有什么成效，至多 200 个字。",
+    "themes": "可多选。选项按七个主题排列，每个主题后面是它的三个子主题；选最贴切的子主题即可。",
+    "district": "实践所在的区县，以来源写明的为准；全市性工作选“全市”；来源没有写明时选“未注明”，不要按院校所在地推断。",
+    "institutions": "实施的院校或机构，多个用顿号分开。须为已登记的名称或简称（见 cases/institutions.yml）；"
+                    "尚未登记的，请照写全称，维护者会先登记再转换。",
+    "year": "来源报道这一实践的年份，阿拉伯数字，如 2024；不确定就不填。",
+    "source_title": "支撑这份材料的公开来源（文章、报告、网页）的标题。",
+    "source_url": "来源的网址，以 https:// 开头；没有就不填。",
+    "source_publisher": "发布来源的单位或栏目。",
+    "source_date": "来源的发布日期：2024、2024-06 或 2024-06-01。",
+}
+OPEN_VOCABULARIES = ("institution",)  # registries that grow with new content: typed, not chosen from a list
+LONG_TEXT = 100  # characters: a text field allowed more than this gets a text area
 
 
-def form_answers() -> tuple[Answer, ...]:
-    q = _case_questions()
+def _kind(question: Question) -> str:
+    if (question.vocab and question.vocab not in OPEN_VOCABULARIES) or hasattr(question.field.type, "choices"):
+        return "dropdown"
+    return "textarea" if getattr(question.field.type, "max_len", 0) > LONG_TEXT else "input"
 
-    def ask(key, kind, description, required=None):
-        question = q[key]
-        needed = question.required if required is None else required
-        return Answer(key, question.label, kind, needed, description, question=question)
 
-    fields = (
-        ask("title", "input", "案例的名称，2–80 个字。例如：「惠学巴渝 三进行动」送教下乡"),
-        ask("summary", "textarea", "一两句话说明做了什么、有什么成效，至多 200 个字。"),
-        ask("themes", "dropdown", "可多选。选项按七个主题排列，每个主题后面是它的三个子主题；选最贴切的子主题即可。"),
-        ask("district", "dropdown", "实践所在的区县；全市性工作选“全市”；来源没有写明时选院校所在区县。"),
-        ask("institutions", "input",
-            "实施的院校或机构，多个用顿号分开。须为已登记的名称或简称（见 cases/institutions.yml）；"
-            "尚未登记的，请照写全称，维护者会先登记再转换。"),
-        ask("year", "input", "来源报道这一实践的年份，阿拉伯数字，如 2024；不确定就不填。"),
-        ask("source_title", "input", "支撑这份材料的公开来源（文章、报告、网页）的标题。", required=True),
-        ask("source_url", "input", "来源的网址，以 https:// 开头；没有就不填。"),
-        ask("source_publisher", "input", "发布来源的单位或栏目。"),
-        ask("source_date", "input", "来源的发布日期：2024、2024-06 或 2024-06-01。"),
-    )
+def form_answers(schema: Schema = SCHEMA) -> tuple[Answer, ...]:
+    """The case form: a question per asked field (the source's title required), each body section, the id."""
+    fields = tuple(
+        Answer(q.key, q.label, _kind(q), q.required or q.key == "source_title", FORM_HELP.get(q.key, q.field.help),
+               question=q)
+        for q in questions_for(schema.type("case"))
+    )  # fmt: skip
     guidance = {
         "一、基本情况": "实践的背景：在哪里、由哪些院校或机构、面向哪些对象开展。",
         "二、主要做法": "具体做了哪些事，可分条写。",
@@ -70,7 +73,7 @@ def form_answers() -> tuple[Answer, ...]:
     sections = tuple(
         Answer(f"section_{i}", f"{SECTION_PREFIX}{heading}", "textarea", False,
                f"{guidance[heading]}只写公开来源中有的内容；不写个人的手机号、身份证号、住址。", section=heading)
-        for i, heading in enumerate(RECOMMENDED_SECTIONS["case"], 1)
+        for i, heading in enumerate(schema.type("case").sections, 1)
     )
     entry_id = Answer("id", "条目编号（选填）", "input", False,
                       "网址中使用的英文编号，如 huixue-bayu-songjiao-xiaxiang；不填则按标题拼音自动生成。")
@@ -95,9 +98,14 @@ def _element(answer: Answer, vocab: Vocabulary) -> dict:
         groups = "；".join(f"{t.name}（{'、'.join(s.name for s in t.subthemes)}）" for t in vocab.themes)
         attributes["description"] += f"主题与子主题：{groups}。"
     if answer.kind == "dropdown":
-        multiple = answer.question.multiple
-        options = theme_options(vocab) if answer.question.vocab == "theme" else district_options(vocab)
-        attributes.update({"multiple": multiple, "options": options})
+        question = answer.question
+        if question.vocab == "theme":
+            options = theme_options(vocab)
+        elif question.vocab == "district":
+            options = district_options(vocab)
+        else:
+            options = list(question.field.type.choices)
+        attributes.update({"multiple": question.multiple, "options": options})
     return {"type": answer.kind, "id": answer.id, "attributes": attributes,
             "validations": {"required": answer.required}}
 
@@ -137,23 +145,3 @@ HEADER = "# 由 python -m generator issue-form 依据 cases/themes.yml 和 cases
 def form_text(vocab: Vocabulary) -> str:
     dumped = yaml.safe_dump(build_form(vocab), allow_unicode=True, sort_keys=False, width=1000)
     return HEADER + dumped
-
-
-def register(commands, common) -> None:
-    parser = commands.add_parser("issue-form", help="依据主题和区县词表重新生成 GitHub 投稿表单")
-    common(parser)
-    parser.add_argument("--out", default=None, help=f"输出文件，默认 <root>/{FORM_PATH}")
-
-
-def cmd_issue_form(args) -> int:
-    root = Path(args.root)
-    if not (root / "cases").is_dir():
-        raise UsageError(f"找不到内容目录 {root / 'cases'}：请在项目根目录运行，或用 --root 指定。")
-    vocab, problems = load_vocabulary(root)
-    if any(p.is_error for p in problems):
-        raise UsageError("词表文件有错误，请先运行 python -m generator check 并改正。")
-    target = Path(args.out) if args.out else root / FORM_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(form_text(vocab), encoding="utf-8")
-    print(f"已写入 {target}")
-    return EXIT_OK

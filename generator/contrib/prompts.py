@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
+from .. import messages
 from ..content.vocab import Lookup, Vocabulary
 
 SEPARATORS = re.compile(r"[\s,，、;；]+")
@@ -73,8 +74,8 @@ CHOICES = {"theme": theme_choices, "district": district_choices, "institution": 
 class Prompter:
     """Reads answers with `ask` (input() by default) and talks through `say` (print)."""
 
-    def __init__(self, ask: Callable[[str], str] = input, say: Callable[[str], None] = print):
-        self._ask, self.say = ask, say
+    def __init__(self, ask: Callable[[str], str] = input, say: Callable[[str], None] = print, lang: str = "zh"):
+        self._ask, self.say, self.lang = ask, say, lang
 
     def line(self, prompt: str) -> str:
         try:
@@ -89,13 +90,13 @@ class Prompter:
         """Names picked by number or by name/alias; re-asks with the closest name on a miss."""
         for line in choices.lines:
             self.say(line)
-        hint = "输入编号或名称，多个用空格或逗号分开" if multiple else "输入编号或名称"
+        hint = messages.text("prompt-choose-many" if multiple else "prompt-choose-one", self.lang)
         while True:
             answer = self.line(f"{prompt}（{hint}）：")
             if not answer:
                 if not required:
                     return None
-                self.say("这一项必填，请输入。")
+                self.say(messages.text("prompt-required", self.lang))
                 continue
             tokens = [t for t in SEPARATORS.split(answer) if t] if multiple else [answer]
             picked, wrong = [], []
@@ -109,5 +110,5 @@ class Prompter:
                 return picked if multiple else picked[0]
             for token in wrong:
                 guess = choices.suggest(token)
-                tip = f"是否想选“{guess}”？" if guess else f"请输入 1–{len(choices.names)} 之间的编号或列表中的名称。"
-                self.say(f"没有“{token}”这一项。{tip}")
+                tip = ("prompt-guess", {"guess": guess}) if guess else ("prompt-range", {"count": len(choices.names)})
+                self.say(messages.text("prompt-no-such", self.lang, token=token) + messages.text(tip[0], self.lang, **tip[1]))

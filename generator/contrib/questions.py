@@ -1,7 +1,9 @@
-"""What a new entry asks for, per type: one Question per value, tied to its schema field.
+"""What a new entry asks for, per type: one Question per field a contributor fills in, read off the schema.
 
 The same questions drive the command-line flags, the interactive prompts and the
-issue form, and every answer is checked by the schema's own field type.
+issue form, and every answer is checked by the schema's own field type. A field is
+asked unless the schema says `ask=False` (status, type …) or it holds records or
+references to other entries, which are written in the file afterwards.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import messages
-from ..content.schema import FIELDS, INVALID, SOURCE, Field
+from ..content.schema import INVALID, SOURCE, EntryType, Field
+from ..content.types import ListOf, Record, Reference, VocabName
 from ..content.validate import field_label
 
 
@@ -32,53 +35,39 @@ class Question:
         return self.flag.lstrip("-").replace("-", "_")
 
 
-def _field(entry_type: str, name: str) -> Field:
-    return next(f for f in FIELDS[entry_type] if f.name == name)
+def _question(field: Field) -> Question | None:
+    item = field.type.item if isinstance(field.type, ListOf) else field.type
+    if not field.ask or isinstance(item, (Record, Reference)):
+        return None
+    vocab = item.kind if isinstance(item, VocabName) else None
+    multiple = isinstance(field.type, ListOf)
+    flag = f"--{vocab}" if vocab and multiple else f"--{field.name}"  # --theme, --institution: one per value
+    return Question(field.name, flag, field, field.required, vocab=vocab, multiple=multiple)
 
 
-def _source_field(name: str) -> Field:
-    return next(f for f in SOURCE.fields if f.name == name)
-
-
-def questions_for(entry_type: str) -> tuple[Question, ...]:
-    """The questions of one entry type, in the order they are asked."""
-
-    def q(name, required, flag=None, **kw):
-        return Question(name, flag or f"--{name}", _field(entry_type, name), required, **kw)
-
-    def institutions(required):
-        return q("institutions", required, "--institution", vocab="institution", multiple=True)
-
-    own = {
-        "case": lambda: (institutions(True), q("district", True, vocab="district"), q("year", False)),
-        "figure": lambda: (q("role", True), institutions(False), q("district", False, vocab="district")),
-        "model": lambda: (institutions(False),),
-    }[entry_type]()
-    sources = tuple(
-        Question(f"source_{name}", f"--source-{name}", _source_field(name), False, prefix="来源")
-        for name in ("title", "url", "publisher", "date")
-    )
-    return (q("title", True), q("summary", True), q("themes", True, "--theme", vocab="theme", multiple=True)) + own + sources
+def questions_for(entry_type: EntryType) -> tuple[Question, ...]:
+    """The questions of one entry type, in the order it declares its fields; the source's last."""
+    asked = tuple(q for q in map(_question, entry_type.fields) if q is not None)
+    sources = tuple(Question(f"source_{f.name}", f"--source-{f.name}", f, False, prefix="来源") for f in SOURCE.fields)
+    return asked + sources
 
 
 class _Collector:
     """Stands in for the validator's Checker: keeps the messages of one answer."""
 
-    def __init__(self, vocab):
-        self.vocab = vocab
+    def __init__(self, vocab, schema):
+        self.vocab, self.schema = vocab, schema
         self.messages: list[str] = []
 
     def fail(self, where, rule, severity="error", **params):
         params.setdefault("field", field_label(where))
-        text = messages.render(rule, params, "zh")
-        fix = messages.render_fix(rule, params, "zh")
-        self.messages.append(text + (messages.FIX_WRAP["zh"].format(fix=fix) if fix else ""))
+        self.messages.append(messages.with_fix(rule, params))
 
 
-def check_answer(question: Question, value, vocab) -> tuple[object, list[str]]:
+def check_answer(question: Question, value, vocab, schema) -> tuple[object, list[str]]:
     """The answer as stored (canonical names, an int year) and the schema's messages about it."""
-    collector = _Collector(vocab)
-    if question.key == "year" and isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    collector = _Collector(vocab, schema)
+    if hasattr(question.field.type, "low") and isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())  # a number typed at the terminal or in the form
     checked = question.field.type.check(value, collector, (question.field.name,))
     return (None if checked is INVALID else checked), collector.messages

@@ -16,17 +16,14 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from ..content.facts import key_facts, number_text
 from ..content.library import Library
-from ..content.model import Entry
+from ..content.model import EntryBase as Entry
 from ..content.safety import IMAGE_FORMATS, file_state, local_target
-from ..content.schema import ENTRY_TYPES, TYPE_FOLDERS
 from ..render import render_body
 from .qr import qr_png_data_uri
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "packs"
-SITE_FOLDERS = {"case": "cases", "figure": "figures", "model": "models"}  # page address per type
-GROUP_LABELS = {"case": "典型案例", "model": "模式", "figure": "典型人物"}
-ANCHOR_PREFIXES = tuple(f"{entry_type}-" for entry_type in SITE_FOLDERS)  # of entry_anchor(): no body id may start so
 
 
 def entry_anchor(entry: Entry) -> str:
@@ -43,7 +40,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["css_string"] = css_string
+    env.filters.update(css_string=css_string, number=number_text)
     return env
 
 
@@ -53,8 +50,13 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
+def anchor_prefixes(library: Library) -> tuple[str, ...]:
+    """How entry_anchor()s begin: no id from a body may begin so."""
+    return tuple(f"{entry_type.id}-" for entry_type in library.schema.types)
+
+
 def online_address(site_url: str | None, entry: Entry) -> str | None:
-    return f"{site_url}{SITE_FOLDERS[entry.type]}/{entry.id}/" if site_url else None
+    return f"{site_url}{entry.kind.url}/{entry.id}/" if site_url else None
 
 
 def booklet_date(env=None) -> dt.date:
@@ -69,16 +71,16 @@ def booklet_date(env=None) -> dt.date:
 # --- local files and links in bodies
 
 
-def _entry_address(target: str, site_url: str | None) -> str | None:
+def _entry_address(target: str, site_url: str | None, schema) -> str | None:
     """The online page of a linked entry file (cases/models/x.md -> <site>/models/x/)."""
     parts = target.split("/")
-    folders = {folder: entry_type for entry_type, folder in TYPE_FOLDERS.items()}
-    if site_url and len(parts) == 3 and parts[1] in folders and parts[2].endswith(".md"):
-        return f"{site_url}{SITE_FOLDERS[folders[parts[1]]]}/{parts[2][:-3]}/"
+    urls = {entry_type.folder: entry_type.url for entry_type in schema.types}
+    if site_url and len(parts) == 3 and parts[1] in urls and parts[2].endswith(".md"):
+        return f"{site_url}{urls[parts[1]]}/{parts[2][:-3]}/"
     return None
 
 
-def link_rewriter(root: Path, entry: Entry, site_url: str | None):
+def link_rewriter(library: Library, entry: Entry, site_url: str | None):
     """render_body's rewrite_url for print: images -> file:// inside cases/, entry links -> online, rest dropped."""
 
     def rewrite(url: str) -> str | None:
@@ -86,10 +88,10 @@ def link_rewriter(root: Path, entry: Entry, site_url: str | None):
         if target is None:
             return None
         if target.lower().endswith(IMAGE_FORMATS):
-            state, _ = file_state(root, target)  # local_target keeps it inside cases/
-            found = (Path(root) / target).resolve() if state == "ok" else None
+            state, _ = file_state(library.root, target)  # local_target keeps it inside cases/
+            found = (Path(library.root) / target).resolve() if state == "ok" else None
             return found.as_uri() if found else None
-        return _entry_address(target, site_url)
+        return _entry_address(target, site_url, library.schema)
 
     return rewrite
 
@@ -113,44 +115,20 @@ class EntryView:
     qr: str | None
 
 
-def _meta(entry: Entry, library: Library) -> tuple[tuple[str, str], ...]:
-    def titles(entry_type, ids):
-        return "、".join(e.title if (e := library.get(entry_type, i)) else i for i in ids)
-
-    rows = [("类型", ENTRY_TYPES[entry.type])]
-    if getattr(entry, "role", ""):
-        rows.append(("身份", entry.role))
-    if entry.district:
-        rows.append(("区县", entry.district))
-    if entry.institutions:
-        rows.append(("机构", "、".join(entry.institutions)))
-    if getattr(entry, "year", None):
-        rows.append(("年份", f"{entry.year} 年"))
-    if getattr(entry, "level", None):
-        rows.append(("级别", entry.level))
-    rows.append(("主题", "、".join(entry.themes)))
-    if entry.models:
-        rows.append(("模式", titles("model", entry.models)))
-    if getattr(entry, "figures", ()):
-        rows.append(("人物", titles("figure", entry.figures)))
-    if getattr(entry, "aliases", ()):
-        rows.append(("又称", "、".join(entry.aliases)))
-    return tuple(rows)
-
-
 def entry_view(entry: Entry, library: Library, site_url: str | None) -> EntryView:
     url = online_address(site_url, entry)
     return EntryView(
         anchor=entry_anchor(entry),
         type=entry.type,
-        type_label=ENTRY_TYPES[entry.type],
+        type_label=entry.kind.label,
         title=entry.title,
         summary=entry.summary,
         stub=entry.completeness == "stub",
-        meta=_meta(entry, library),
-        # a heading such as "## case x" must not take the id of entry x's anchor (contents links, sheets, parts)
-        body=Markup(render_body(entry.body, link_rewriter(library.root, entry, site_url), reserved_ids=ANCHOR_PREFIXES)),
-        outcomes=tuple(getattr(entry, "outcomes", ())),
+        meta=tuple((fact.label, "、".join(fact.texts)) for fact in key_facts(entry, library)),
+        # a heading such as "## case x" must not take the id of entry x's anchor (the contents link to it)
+        body=Markup(render_body(entry.body, link_rewriter(library, entry, site_url),
+                                reserved_ids=anchor_prefixes(library))),
+        outcomes=tuple(entry.outcomes),
         sources=entry.sources,
         url=url,
         qr=qr_png_data_uri(url) if url else None,
@@ -171,19 +149,15 @@ class Booklet:
         """Contents sections by type, in booklet order."""
         groups: dict[str, list[EntryView]] = {}
         for view in self.entries:
-            groups.setdefault(view.type, []).append(view)
-        return [(GROUP_LABELS[t], views) for t, views in groups.items()]
+            groups.setdefault(view.type_label, []).append(view)
+        return list(groups.items())
 
 
 def make_booklet(library: Library, entries, title: str, selection_words: str, site_url: str | None,
-                 date: dt.date | None = None, note: str | None = None, views: dict | None = None) -> Booklet:  # fmt: skip
-    """The booklet of `entries`; `views` (anchor -> EntryView) shares the views between booklets of one site."""
-    made = {} if views is None else views
-    for entry in entries:
-        if entry_anchor(entry) not in made:
-            made[entry_anchor(entry)] = entry_view(entry, library, site_url)
-    chosen = tuple(made[entry_anchor(entry)] for entry in entries)
-    return Booklet(title, selection_words, date or booklet_date(), site_url, chosen, note)
+                 date: dt.date | None = None, note: str | None = None) -> Booklet:  # fmt: skip
+    """The booklet of `entries` (in their order), dated today or SOURCE_DATE_EPOCH's day."""
+    views = tuple(entry_view(entry, library, site_url) for entry in entries)
+    return Booklet(title, selection_words, date or booklet_date(), site_url, views, note)
 
 
 def _render(booklet: Booklet, *, front: bool, entries, page_numbers=None, line_anchors=False,

@@ -12,7 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..cli import UsageError
+from ..errors import UsageError
 
 FONT_ENV = "ZJXN_PACK_FONT"  # a family name or a font file, like --font
 FONT_DIRS_ENV = "ZJXN_FONT_DIRS"  # folders to scan instead of the common ones (os.pathsep-separated)
@@ -45,24 +45,8 @@ class CJKFont:
 class FontMissing(UsageError):
     """No CJK font on this machine: exit 2 with the install hint."""
 
-
-MISSING = {
-    "zh": (
-        "找不到中文字体，无法生成 PDF（否则中文会显示为方框）。"
-        "请安装一种中文字体，例如 Debian/Ubuntu：sudo apt-get install fonts-noto-cjk；"
-        "Fedora：sudo dnf install google-noto-sans-cjk-fonts；"
-        "或用 --font 指定字体文件（.ttc/.otf/.ttf）或字体名称。"
-    ),
-    "en": (
-        "No Chinese font found, so no PDF can be made (Chinese would print as boxes). "
-        "Install one, e.g. Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; "
-        "Fedora: sudo dnf install google-noto-sans-cjk-fonts; or pass --font with a font file or family name."
-    ),
-}
-NOT_FOUND = {
-    "zh": "找不到指定的字体“{font}”：请给出字体文件路径（.ttc/.otf/.ttf），或 fc-list :lang=zh 列出的字体名称",
-    "en": "font '{font}' not found: give a font file (.ttc/.otf/.ttf) or a family listed by fc-list :lang=zh",
-}
+    def __init__(self):
+        super().__init__("font-missing")
 
 
 def fontconfig_families(env=None) -> list[tuple[str, Path]]:
@@ -117,28 +101,28 @@ def _best(candidates: list[tuple[str, Path]]) -> tuple[str, Path] | None:
     return usable[0] if usable else None
 
 
-def _explicit(font: str, env, lang: str) -> CJKFont:
+def _explicit(font: str, env) -> CJKFont:
     path = Path(font).expanduser()
     if path.suffix.lower() in FONT_SUFFIXES:
         if path.is_file():
             return CJKFont(family=path.stem, path=path.resolve())
-        raise UsageError(NOT_FOUND[lang].format(font=font))
+        raise UsageError("font-not-found", font=font)
     known = {family.lower(): family for family, _ in fontconfig_families(env)}
     if font.lower() in known:
         return CJKFont(family=known[font.lower()], path=None)
-    raise UsageError(NOT_FOUND[lang].format(font=font))
+    raise UsageError("font-not-found", font=font)
 
 
-def find_cjk_font(font: str | None = None, env=None, lang: str = "zh") -> CJKFont:
+def find_cjk_font(font: str | None = None, env=None) -> CJKFont:
     """The font to print with: `font` (a file or family), else $ZJXN_PACK_FONT, else the best one found."""
     env = os.environ if env is None else env
     wanted = font or env.get(FONT_ENV)
     if wanted:
-        return _explicit(wanted, env, lang)
+        return _explicit(wanted, env)
     best = _best(fontconfig_families(env))
     if best:
         return CJKFont(family=best[0], path=None)
     best = _best(scanned_fonts(env))
     if best:
         return CJKFont(family=best[0], path=best[1].resolve())
-    raise FontMissing(MISSING[lang])
+    raise FontMissing()

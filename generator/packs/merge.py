@@ -1,6 +1,4 @@
-"""Packs assembled from printed pages (pikepdf): page numbers laid over, links and bookmarks kept.
-
-merge_parts joins a booklet printed in parts; cut_packs cuts packs out of a sheet (sheets.py).
+"""A booklet printed in parts, joined into one PDF (pikepdf): page numbers laid over, links and bookmarks kept.
 
 Each part is a complete WeasyPrint PDF. The front matter's PDF is the base: its
 metadata, language and bookmarks stay. Named destinations (the contents links
@@ -13,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import warnings
 from contextlib import ExitStack
 from io import BytesIO
 from pathlib import Path
@@ -109,73 +106,3 @@ def merge_parts(front: bytes, parts: list[bytes], page_numbers: bytes, target: P
             _lay_over(page, layer, number)
         target.parent.mkdir(parents=True, exist_ok=True)
         pdf.save(target, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-
-
-def _outline(items: list, pages) -> list[OutlineItem]:
-    """pikepdf bookmarks from WeasyPrint's tree: (label, (page index, x, y), children, state)."""
-    made = []
-    for label, (number, x, y), children, state in items:
-        item = OutlineItem(label, pikepdf.Array([pages[number].obj, Name.XYZ, x, y, 0]))
-        item.is_closed = state == "closed"
-        item.children.extend(_outline(children, pages))
-        made.append(item)
-    return made
-
-
-def _contents(page: pikepdf.Page) -> bytes:
-    contents = page.obj.Contents
-    streams = contents if isinstance(contents, pikepdf.Array) else [contents]
-    return b"\n".join(stream.read_bytes() for stream in streams)
-
-
-def _draw_over(pdf: pikepdf.Pdf, page: pikepdf.Page, layer: pikepdf.Page) -> None:
-    """Draw `layer` over `page` of `pdf`, both from one sheet whose pages share one resource dictionary
-    (as WeasyPrint writes them), in one content stream."""
-    drawing = b"q\n" + _contents(page) + b"\nQ\nq\n" + _contents(layer) + b"\nQ\n"
-    page.obj.Contents = pikepdf.Stream(pdf, drawing)
-
-
-def _drop_dangling_links(page: pikepdf.Page, names: set[str]) -> None:
-    """Links to an anchor the pack does not have (it is in another pack of the sheet) are removed,
-    as WeasyPrint removes them from a booklet printed whole."""
-    if Name.Annots not in page.obj:
-        return
-    kept = [a for a in page.obj.Annots if not (Name.Dest in a and isinstance(a.Dest, pikepdf.String) and str(a.Dest) not in names)]
-    page.obj.Annots = pikepdf.Array(kept)
-
-
-def _cut(sheet: pikepdf.Pdf, cut, target: Path) -> None:
-    pdf = pikepdf.new()
-    with warnings.catch_warnings():  # the named destinations are made below, from the pack's own anchors
-        warnings.filterwarnings("ignore", message="Copying pages from another Pdf")
-        pdf.pages.extend(sheet.pages[number] for number in cut.pages)
-    resources = {sheet.pages[number].obj.Resources.objgen for number in (*cut.pages, *cut.layer)}
-    for number, (page, layer) in enumerate(zip(pdf.pages, cut.layer), 1):
-        if len(resources) == 1:
-            _draw_over(pdf, page, sheet.pages[layer])
-        else:  # a WeasyPrint that gives pages resources of their own: the layer as a form with its own
-            _lay_over(page, sheet.pages[layer], number)
-    names = _destinations(pdf)
-    for name, number, x, y in cut.anchors:
-        names[name] = pikepdf.Array([pdf.pages[number].obj, Name.XYZ, x, y, 0])
-    own = {name for name, *_ in cut.anchors}
-    for page in pdf.pages:
-        _drop_dangling_links(page, own)
-    with pdf.open_outline() as outline:
-        outline.root.extend(_outline(cut.bookmarks, pdf.pages))
-    for key, value in sheet.docinfo.items():
-        pdf.docinfo[key] = value
-    pdf.docinfo[Name.Title], pdf.docinfo[Name.Subject] = cut.title, cut.description
-    if Name.Lang in sheet.Root:
-        pdf.Root.Lang = sheet.Root.Lang
-    pdf.remove_unreferenced_resources()  # the sheet's pages share one resource dictionary: keep the pack's own
-    target.parent.mkdir(parents=True, exist_ok=True)
-    pdf.save(target, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
-             min_version=sheet.pdf_version)  # fmt: skip
-
-
-def cut_packs(sheet: bytes, cuts: list, out_dir: Path) -> None:
-    """Write each cut (sheets.Cut) of the `sheet` PDF as its own pack under `out_dir`."""
-    with pikepdf.open(BytesIO(sheet)) as pdf:
-        for cut in cuts:
-            _cut(pdf, cut, out_dir / cut.relpath)

@@ -1,48 +1,44 @@
-"""Which entries go into a pack: selectors resolved against the vocabularies, matched, and described in words.
+"""Which entries go into a pack: one selector per facet of the schema (and `ids`), matched and described in words.
 
-AND across kinds, OR within one kind. A theme includes its sub-themes.
+AND across selectors, OR within one. A theme includes its sub-themes (the theme
+facet's values do). What people type is resolved as the facet's field resolves it:
+names and aliases, ids and titles, numbers.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Iterable
 
-from .. import messages as shared
+from .. import messages
 from ..content.library import Library
-from ..content.model import Entry
-from ..content.schema import ENTRY_TYPES, LEVELS
+from ..content.model import EntryBase as Entry
+from ..content.schema import resolve_value, value_label
 from ..content.suggest import closest
+from ..content.types import VocabName
 from ..content.vocab import normalize
+from ..errors import ContentError
 from ..index import entry_order
-from .messages import say
 
-KINDS = ("theme", "district", "institution", "model", "type", "year", "level", "ids")
-LABELS = {
-    "theme": "主题", "district": "区县", "institution": "机构", "model": "模式",
-    "type": "类型", "year": "年份", "level": "级别", "ids": "条目",
-}  # fmt: skip
-TYPE_SPELLINGS = {
-    "case": "case", "cases": "case", "showcase": "case", "典型案例": "case", "案例": "case",
-    "figure": "figure", "figures": "figure", "典型人物": "figure", "人物": "figure",
-    "model": "model", "models": "model", "模式": "model",
-}  # fmt: skip
+IDS = "ids"  # a selector that is no facet: entries by id
+ALWAYS_DESCRIBED = ("theme", "district")  # named on a cover even when not chosen ("不限")
 SEPARATORS = re.compile(r"[,，、]")
 
 
-class SelectionError(Exception):
-    """A selector names something that does not exist: exit 1 with this message."""
+def selector_names(schema) -> tuple[str, ...]:
+    """Every selector: `pack --<name>`, a key in packs.yml, a parameter of the site's print page."""
+    return tuple(f.name for f in schema.facets) + (IDS,)
 
 
 @dataclass(frozen=True)
 class Selection:
-    """Canonical values per kind; a kind that is absent selects everything."""
+    """Values per selector, as the facets hold them; a selector that is absent selects everything."""
 
     criteria: tuple[tuple[str, tuple], ...] = ()
 
-    def values(self, kind: str) -> tuple:
-        return dict(self.criteria).get(kind, ())
+    def values(self, name: str) -> tuple:
+        return dict(self.criteria).get(name, ())
 
     @property
     def is_empty(self) -> bool:
@@ -60,162 +56,83 @@ def split_values(raw: Iterable[str] | None) -> list[str]:
     return values
 
 
-# --- resolving what was typed to canonical values
+def _resolve(name: str, text: str, library: Library) -> str:
+    if name == IDS:
+        ids = {e.id for e in library.published}
+        if text in ids:
+            return text
+        raise ContentError("selection-unknown-id", found=text, suggestion=closest(text, {i: i for i in ids}))
+    facet = library.schema.facet(name)
+    value, suggestion = resolve_value(facet, text, library)
+    if value is None:
+        shown = value_label(facet, suggestion, library) if suggestion else None
+        kind = facet.field_type(library.schema)
+        if isinstance(kind, VocabName):  # the words `check` uses for the same name
+            reason = messages.with_fix(f"unknown-{kind.kind}", {"found": text, "suggestion": shown})
+            raise ContentError("selection-option", option=name, reason=reason)
+        choices = _few_choices(facet, library)
+        if choices:  # a short list says more than a guess
+            raise ContentError("selection-choice", option=name, label=facet.label, found=text, allowed=choices)
+        raise ContentError("selection-unknown", option=name, label=facet.label, found=text, suggestion=shown)
+    return value
 
 
-def _vocabulary_miss(rule: str, found: str, suggestion: str | None, lang: str) -> str:
-    params = {"found": found, "suggestion": suggestion} if suggestion else {"found": found}
-    text = shared.render(rule, params, lang)
-    fix = shared.render_fix(rule, params, lang)
-    return text + (shared.FIX_WRAP[lang].format(fix=fix) if fix else "")
+def _few_choices(facet, library, most: int = 8) -> str | None:
+    """A facet's values (as they read) when it has only a few, such as the levels or the entry types."""
+    spellings = facet.spellings(library) if facet.spellings else getattr(facet.field_type(library.schema), "hints", None)
+    values = list(dict.fromkeys(spellings.values())) if spellings else []
+    return "、".join(value_label(facet, v, library) for v in values) if 0 < len(values) <= most else None
 
 
-def _pack_miss(key: str, found: str, suggestion: str | None, lang: str, **params) -> str:
-    text = say(key, lang, found=found, **params)
-    return text + (say("suggest", lang, suggestion=suggestion) if suggestion else "")
-
-
-def _spellings_resolver(spellings: dict[str, str], miss: Callable[[str, str | None, str], str]):
-    def resolve(value: str, lang: str) -> str:
-        if value in spellings:
-            return spellings[value]
-        if value.lower() in spellings:
-            return spellings[value.lower()]
-        raise SelectionError(miss(value, closest(value, spellings), lang))
-
-    return resolve
-
-
-def _lookup_resolver(lookup, rule: str):
-    def resolve(value: str, lang: str) -> str:
-        found = lookup.resolve(value)
-        if found is None:
-            raise SelectionError(_vocabulary_miss(rule, value, lookup.suggest(value), lang))
-        return found
-
-    return resolve
-
-
-def _year(value: str, lang: str) -> int:
-    value = value.removesuffix("年").strip()
-    if re.fullmatch(r"\d{4}", value) and 2000 <= int(value) <= 2100:
-        return int(value)
-    raise SelectionError(say("bad-year", lang, found=value))
-
-
-def _resolvers(library: Library) -> dict[str, Callable[[str, str], object]]:
-    vocab = library.vocab
-    published = library.published
-    model_names: dict[str, str] = {}
-    model_titles: dict[str, str] = {}
-    for model in library.entries_of("model"):
-        model_titles[model.id] = model.title
-        for spelling in (model.id, model.title, *model.aliases):
-            model_names.setdefault(normalize(spelling), model.id)
-    return {
-        "theme": _lookup_resolver(vocab.theme_names, "unknown-theme"),
-        "district": _lookup_resolver(vocab.district_names, "unknown-district"),
-        "institution": _lookup_resolver(vocab.institution_names, "unknown-institution"),
-        "model": _spellings_resolver(
-            model_names, lambda v, s, lang: _vocabulary_miss("unknown-model", v, model_titles.get(s), lang)
-        ),
-        # type and level messages list every allowed value, so no guess is added
-        "type": _spellings_resolver(TYPE_SPELLINGS, lambda v, s, lang: _pack_miss("unknown-type", v, None, lang)),
-        "year": _year,
-        "level": _spellings_resolver(
-            {level: level for level in LEVELS},
-            lambda v, s, lang: _pack_miss("unknown-level", v, None, lang, expected="、".join(LEVELS)),
-        ),
-        "ids": _spellings_resolver(
-            {e.id: e.id for e in published}, lambda v, s, lang: _pack_miss("unknown-id", v, s, lang)
-        ),
-    }
-
-
-def parse_selection(raw: dict[str, Iterable[str] | None], library: Library, lang: str = "zh") -> Selection:
-    """Option values per kind -> canonical Selection; the first unknown value raises SelectionError."""
-    resolvers = _resolvers(library)
+def parse_selection(raw: dict[str, Iterable[str] | None], library: Library) -> Selection:
+    """What was typed per selector -> a Selection; the first value that names nothing raises ContentError."""
     criteria = []
-    for kind in KINDS:
-        values = []
-        for value in split_values(raw.get(kind)):
-            try:
-                canonical = resolvers[kind](value, lang)
-            except SelectionError as exc:
-                raise SelectionError(f"--{kind}{': ' if lang == 'en' else '：'}{exc}") from None
-            if canonical not in values:
-                values.append(canonical)
+    for name in selector_names(library.schema):
+        values = tuple(dict.fromkeys(_resolve(name, text, library) for text in split_values(raw.get(name))))
         if values:
-            criteria.append((kind, tuple(values)))
+            criteria.append((name, values))
     return Selection(tuple(criteria))
 
 
-# --- matching
-
-
-def _matcher(kind: str, values: tuple, library: Library) -> Callable[[Entry], bool]:
-    wanted = set(values)
-    if kind == "theme":
-        names = set().union(*(library.vocab.theme_and_subthemes(v) for v in values))
-        return lambda e: bool(names & set(e.themes))
-    if kind == "district":
-        return lambda e: e.district in wanted
-    if kind == "institution":
-        return lambda e: bool(wanted & set(e.institutions))
-    if kind == "model":
-        return lambda e: (e.type == "model" and e.id in wanted) or bool(wanted & set(e.models))
-    if kind == "type":
-        return lambda e: e.type in wanted
-    if kind in ("year", "level"):
-        return lambda e: getattr(e, kind, None) in wanted
-    if kind == "ids":
-        return lambda e: e.id in wanted
-    raise ValueError(kind)
-
-
 def select_entries(library: Library, selection: Selection) -> tuple[Entry, ...]:
-    """The published entries that meet every selector, cases first, then models, then figures."""
-    tests = [_matcher(kind, values, library) for kind, values in selection.criteria]
-    chosen = [e for e in library.published if all(test(e) for test in tests)]
-    return tuple(sorted(chosen, key=entry_order))
-
-
-# --- the selection in words, for the cover
-
-
-def _theme_words(name: str, library: Library) -> str:
-    theme = library.vocab.theme_by_name(name)
-    return f"{name}（含子主题）" if getattr(theme, "subthemes", None) else name
-
-
-def _value_words(kind: str, value, library: Library) -> str:
-    if kind == "theme":
-        return _theme_words(value, library)
-    if kind == "model":
-        model = library.get("model", value)
-        return model.title if model else value
-    if kind == "type":
-        return ENTRY_TYPES[value]
-    if kind == "year":
-        return f"{value} 年"
-    if kind == "ids":
-        entry = next((e for e in library.published if e.id == value), None)
-        return entry.title if entry else value
-    return str(value)
+    """The published entries that meet every selector, in the types' order, then by id."""
+    vocab = library.vocab
+    tests = []
+    for name, values in selection.criteria:
+        wanted = set(values)
+        if name == IDS:
+            tests.append(lambda e, wanted=wanted: e.id in wanted)
+        else:
+            facet = library.schema.facet(name)
+            tests.append(lambda e, facet=facet, wanted=wanted: not wanted.isdisjoint(facet.values(e, vocab)))
+    return tuple(sorted((e for e in library.published if all(test(e) for test in tests)), key=entry_order))
 
 
 def describe(selection: Selection, library: Library) -> str:
-    """「主题：赛教融合（含子主题）；区县：全市」: theme and district always, the other kinds when given."""
+    """「主题：赛教融合（含子主题）；区县：不限」: theme and district always, the other selectors when given."""
     parts = []
-    for kind in KINDS:
-        values = selection.values(kind)
-        if values:
-            parts.append(f"{LABELS[kind]}：" + "、".join(_value_words(kind, v, library) for v in values))
-        elif kind == "theme":
-            parts.append("主题：全部主题")
-        elif kind == "district":
-            parts.append("区县：全市")
+    names = selector_names(library.schema)
+    for name in (*ALWAYS_DESCRIBED, *(n for n in names if n not in ALWAYS_DESCRIBED)):
+        values = selection.values(name)
+        if name == IDS:
+            label, words = "条目", [_entry_title(library, v) for v in values]
+        else:
+            facet = library.schema.facet(name)
+            label, words = facet.label, [_words(facet, v, library) for v in values]
+        if words:
+            parts.append(f"{label}：" + "、".join(words))
+        elif name in ALWAYS_DESCRIBED:
+            parts.append(f"{label}：不限")
     return "；".join(parts)
+
+
+def _entry_title(library: Library, entry_id: str) -> str:
+    return next((e.title for e in library.published if e.id == entry_id), entry_id)
+
+
+def _words(facet, value: str, library: Library) -> str:
+    theme = library.vocab.theme_by_name(value) if facet.name == "theme" else None
+    return f"{value}（含子主题）" if getattr(theme, "subthemes", None) else value_label(facet, value, library)
 
 
 def default_title(selection: Selection) -> str:

@@ -3,51 +3,51 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from datetime import datetime, timezone
 
+from ..content.schema import value_label
 from ..index import Index, key
 from .templates import environment
-from .urls import TYPE_LABELS, entry_url
+from .urls import entry_url
 
 FEED_SIZE = 20
 LIST_SEPARATOR = "；"
+UNEXPORTED = ("status",)  # every exported entry is published
 
 
 def _ref(entry) -> dict:
     return {"type": entry.type, "id": entry.id, "title": entry.title, "url": entry_url(entry)}
 
 
+def _plain(value):
+    """A field's value as JSON data: lists for tuples, mappings (without empty keys) for sources and outcomes."""
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value):
+        return {k: _plain(v) for k, v in vars(value).items() if v not in (None, ())}
+    return value
+
+
 def entry_record(entry, library, index: Index) -> dict:
-    """One published entry with its references resolved to {type, id, title, url}."""
-    vocab = library.vocab
-    refs = {kind: [index.get(kind, i) for i in ids] for kind, ids in
-            (("model", entry.models), ("figure", getattr(entry, "figures", ())))}
-    record = {
-        "id": entry.id,
-        "type": entry.type,
-        "type_label": TYPE_LABELS[entry.type],
-        "title": entry.title,
-        "summary": entry.summary,
-        "url": entry_url(entry),
-        "themes": list(entry.themes),
-        "parent_themes": list(dict.fromkeys(p.name for p in map(vocab.parent_theme, entry.themes) if p)),
-        "district": entry.district,
-        "institutions": list(entry.institutions),
-        "year": getattr(entry, "year", None),
-        "level": getattr(entry, "level", None),
-        "role": getattr(entry, "role", None) or None,
-        "aliases": list(getattr(entry, "aliases", ())),
-        "outcomes": [{"label": o.label, "value": o.value, "unit": o.unit} for o in getattr(entry, "outcomes", ())],
-        "models": [_ref(e) for e in refs["model"] if e],
-        "figures": [_ref(e) for e in refs["figure"] if e],
-        "referenced_by": [_ref(e) for e in index.backlinks.get(key(entry), ())],
-        "sources": [{k: v for k, v in vars(s).items() if v is not None} for s in entry.sources],
-        "updated": entry.updated,
-        "completeness": entry.completeness,
-        "source_file": entry.path,
-    }
+    """One published entry: every field of the schema, references resolved to {type, id, title, url}."""
+    references = library.schema.references
+    record = {"id": entry.id, "type": entry.type, "type_label": entry.kind.label, "title": entry.title,
+              "summary": entry.summary, "url": entry_url(entry)}  # fmt: skip
+    for field in library.schema.fields:
+        if field.name in record or field.name in UNEXPORTED:
+            continue
+        value = getattr(entry, field.name)
+        if field.name in references:
+            value = [_ref(e) for e in (index.get(references[field.name], i) for i in value) if e]
+        record[field.name] = _plain(value)
+    record["parent_themes"] = [name for name in library.schema.facet("theme").values(entry, library.vocab)
+                               if not library.vocab.is_subtheme(name)]  # fmt: skip
+    record["referenced_by"] = [_ref(e) for e in index.backlinks.get(key(entry), ())]
+    record["completeness"] = entry.completeness
+    record["source_file"] = entry.path
     return record
 
 
@@ -58,28 +58,24 @@ def cases_json(records: list[dict]) -> str:
     return '{"license": "CC BY 4.0", "entries": [\n' + lines + "\n]}\n"
 
 
-CSV_COLUMNS = (
-    ("id", "编号"), ("type_label", "类型"), ("title", "标题"), ("summary", "摘要"), ("url", "网址"),
-    ("themes", "主题"), ("district", "区县"), ("institutions", "院校与机构"), ("year", "年份"), ("level", "级别"),
-    ("models", "相关模式"), ("figures", "相关人物"), ("sources", "来源"), ("completeness", "完整度"),
-)
+def _cell(values) -> str:
+    return LIST_SEPARATOR.join(values)
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(v["title"] if isinstance(v, dict) else str(v) for v in value)
-    return str(value)
-
-
-def cases_csv(records: list[dict], site_url: str = "") -> str:
+def cases_csv(library, index: Index, site_url: str = "") -> str:
+    """One row per entry: its id, title, summary and address, one column per facet that declares one, its sources."""
+    facets = [f for f in library.schema.facets if f.column]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([label for _, label in CSV_COLUMNS])
-    for record in records:
-        row = dict(record, url=site_url + record["url"])
-        writer.writerow([_cell(row[name]) for name, _ in CSV_COLUMNS])
+    writer.writerow(["编号", "标题", "摘要", "网址", *(f.column for f in facets), "来源"])
+    for entry in index.entries:
+        row = [entry.id, entry.title, entry.summary, site_url + entry_url(entry)]
+        for facet in facets:
+            value = getattr(entry, facet.field) if facet.field else None
+            values = facet.values(entry, library.vocab) if value is None else (value if isinstance(value, tuple) else (value,))
+            row.append(_cell(value_label(facet, str(v), library) for v in values))
+        row.append(_cell(source.title for source in entry.sources))
+        writer.writerow(row)
     return "\ufeff" + out.getvalue()
 
 
@@ -100,8 +96,9 @@ def feed_xml(index: Index, site_name: str, site_url: str, build_epoch: int) -> s
 
 def all_exports(library, index: Index, options) -> dict[str, str]:
     records = [entry_record(e, library, index) for e in index.entries]
+    identity = options.identity
     return {
         "cases.json": cases_json(records),
-        "cases.csv": cases_csv(records, options.site_url),
-        "feed.xml": feed_xml(index, options.site_name, options.site_url, options.build_epoch),
+        "cases.csv": cases_csv(library, index, identity.url),
+        "feed.xml": feed_xml(index, identity.name, identity.url, options.build_epoch),
     }

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..content.facts import number_text
 from ..content.safety import url_scheme
-from .urls import TYPE_LABELS, entry_url
+from ..content.schema import COMPLETENESS
+from .urls import entry_url
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "site"
-COMPLETENESS = {"stub": "待补充", "basic": "基本", "complete": "完整"}
 
 
 def _safe_url(url) -> bool:
@@ -28,6 +29,6 @@ def environment(folder: Path = TEMPLATES) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["safe_url"] = _safe_url
-    env.globals.update(TYPE_LABELS=TYPE_LABELS, COMPLETENESS=COMPLETENESS, entry_url=entry_url)
+    env.filters.update(safe_url=_safe_url, number=number_text)
+    env.globals.update(COMPLETENESS=COMPLETENESS, entry_url=entry_url)
     return env

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import posixpath
 
-TYPE_FOLDERS = {"case": "cases", "figure": "figures", "model": "models"}
-TYPE_LABELS = {"case": "典型案例", "figure": "典型人物", "model": "模式"}
-
 
 def entry_url(entry) -> str:
-    return f"{TYPE_FOLDERS[entry.type]}/{entry.id}/"
+    return f"{entry.kind.url}/{entry.id}/"
+
+
+def type_url(entry_type) -> str:
+    return f"{entry_type.url}/"
+
+
+def facet_url(facet, slug: str | None = None) -> str:
+    """A facet's index page (districts/), or the page of one of its values (districts/wanzhou/)."""
+    return f"{facet.pages}/{slug}/" if slug else f"{facet.pages}/"
 
 
 def theme_url(theme) -> str:
@@ -18,14 +24,6 @@ def theme_url(theme) -> str:
 
 def subtheme_url(sub) -> str:
     return f"themes/{sub.theme_id}/{sub.id}/"
-
-
-def district_url(district) -> str:
-    return f"districts/{district.id}/"
-
-
-def institution_url(institution) -> str:
-    return f"institutions/{institution.id}/"
 
 
 def source_path(url: str) -> str:

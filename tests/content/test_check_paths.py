@@ -40,12 +40,3 @@ def test_check_only_reports_what_the_full_load_reports(messy_tree, monkeypatch):
         checked = check_content(messy_tree)
         assert format_text(checked.problems) == format_text(full.problems)
         assert checked.files == full.files
-
-
-def test_bodies_converted_while_loading_are_the_bodies_markdown(messy_tree, monkeypatch):
-    from generator.render import markdown_markup, render_body
-
-    monkeypatch.setattr(library, "PARALLEL_FROM", 1)
-    entries = load_library(messy_tree, convert_body=markdown_markup).library.entries
-    assert entries and all(e.body_markup == markdown_markup(e.body) for e in entries)
-    assert all(render_body(e.body, markup=e.body_markup) == render_body(e.body) for e in entries)

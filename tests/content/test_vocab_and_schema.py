@@ -12,7 +12,7 @@ import yaml
 from generator.cli import main
 from generator.content.library import load_library
 from generator.content.safety import id_card_valid
-from generator.content.schema import FIELDS
+from generator.content.schema import SCHEMA
 
 THEMES = {
     "统筹赋能": ["顶层设计", "供需对接", "典型引领"],
@@ -65,7 +65,7 @@ def test_id_card_check_digit():
     assert not id_card_valid("110105194912310021")
 
 
-@pytest.mark.parametrize("entry_type", sorted(FIELDS))
+@pytest.mark.parametrize("entry_type", sorted(t.id for t in SCHEMA.types))
 def test_schema_accepts_every_project_entry(library, entry_type, tmp_path, capsys):
     assert main(["schema", "--root", str(library.root), "--out", str(tmp_path)]) == 0
     schema = json.loads((tmp_path / f"{entry_type}.schema.json").read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ import subprocess
 import yaml
 
 from generator.content.library import load_library
-from generator.content.schema import FIELDS, entry_schema
+from generator.content.schema import SCHEMA, entry_schema
 from generator.content.vocab import load_vocabulary
 from generator.contrib.docs import EXAMPLE_ENTRY, regenerate
 
@@ -27,8 +27,8 @@ def test_contributing_equals_its_regenerated_version():
 
 def test_field_reference_lists_every_field_with_its_type_and_requirement():
     text = DOC.read_text(encoding="utf-8")
-    for fields in FIELDS.values():
-        for f in fields:
+    for entry_type in SCHEMA.types:
+        for f in entry_type.fields:
             need = "必填" if f.required else "选填"
             row = f"| `{f.name}` | {f.label} | {need} | {f.type.expected.replace('|', chr(92) + '|')} | {f.help} |"
             assert row in text, row
@@ -52,8 +52,8 @@ def test_contrib_docs_check_reports_a_stale_copy_and_the_command_repairs_it(caps
 
 def test_committed_editor_schemas_are_up_to_date():
     result = load_library(ROOT)
-    for entry_type in FIELDS:
-        path = ROOT / "schemas" / f"{entry_type}.schema.json"
+    for entry_type in SCHEMA.types:
+        path = ROOT / "schemas" / f"{entry_type.id}.schema.json"
         assert path.is_file(), "请运行 python -m generator schema --out schemas 并提交 schemas/"
         expected = entry_schema(entry_type, result.library.vocab)
         assert json.loads(path.read_text(encoding="utf-8")) == expected, "请运行 python -m generator schema --out schemas"

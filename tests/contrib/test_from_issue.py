@@ -45,7 +45,7 @@ def test_issue_body_becomes_a_case_that_passes_check(capsys, content_tree):
 def test_a_missing_required_answer_is_named_by_its_label(capsys, content_tree):
     code, out, _ = _convert(capsys, content_tree, {**ANSWERS, "summary": ""})
     assert code == 1
-    assert "「摘要」没有填写（必填）" in out
+    assert "“摘要”：没有填写（必填）" in out
     assert not list((content_tree / "cases/showcases").glob("huixue-ceshi*.md"))
 
 
@@ -53,10 +53,10 @@ def test_invalid_answers_are_all_named_with_suggestions(capsys, content_tree):
     answers = {**ANSWERS, "district": "万州x", "themes": ["阵地"], "source_url": "www.example.cn", "year": "二〇二四"}
     code, out, _ = _convert(capsys, content_tree, answers)
     assert code == 1
-    assert "「区县」" in out and "万州区" in out
-    assert "「主题」" in out and "阵地前移" in out
-    assert "「来源网址」" in out
-    assert "「年份」" in out and "2024" in out
+    assert "“区县”：" in out and "万州区" in out
+    assert "“主题”：" in out and "阵地前移" in out
+    assert "“来源网址”：" in out
+    assert "“年份”：" in out and "2024" in out
 
 
 def test_unsafe_body_text_is_refused_and_nothing_is_written(capsys, content_tree):
@@ -71,7 +71,7 @@ def test_a_taken_id_gets_a_number_and_a_chosen_taken_id_is_refused(capsys, conte
     ids = sorted(p.stem for p in (content_tree / "cases/showcases").glob("huixue-ceshi*.md"))
     assert len(ids) == 2 and ids[1] == ids[0] + "-2"
     code, out, _ = _convert(capsys, content_tree, {**ANSWERS, "id": ids[0]})
-    assert code == 1 and "「条目编号（选填）」" in out and "已被" in out
+    assert code == 1 and "“条目编号（选填）”：" in out and "已被" in out
 
 
 def test_a_body_that_is_not_from_the_form_names_every_required_label(capsys, content_tree):
@@ -80,7 +80,7 @@ def test_a_body_that_is_not_from_the_form_names_every_required_label(capsys, con
     code, out, _ = run_cli(capsys, "from-issue", str(body), "--root", str(content_tree))
     assert code == 1
     for label in ("标题", "摘要", "主题", "区县", "院校 / 机构", "来源标题"):
-        assert f"「{label}」表单中没有这一项（必填）" in out
+        assert f"“{label}”：表单中没有这一项（必填）" in out
 
 
 def test_an_unreadable_file_is_a_usage_error(capsys, content_tree):

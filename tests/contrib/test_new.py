@@ -93,13 +93,14 @@ def test_interactive_answers_accept_numbers_and_aliases_and_reask_with_a_suggest
         "一句话摘要。",  # summary
         "阵地",  # theme: no such name -> suggestion, asked again
         "14 技能培训",  # by number (阵地前移) and by name
+        "万州",  # district by alias
         "三峡",  # institution: not a registered spelling -> asked again
         "1",  # 重庆三峡职业学院
-        "万州",  # district by alias
         "二〇二四",  # year: not Arabic digits -> asked again
         "2024",
+        "",  # level skipped
         "重庆:构建职业教育发展新格局 建设全国职教重镇",  # source title
-        "", "", "",  # url, publisher, date skipped
+        "", "", "", "",  # url, publisher, column, date skipped
         "Bad_Id",  # invalid id -> asked again
         "",  # accept the suggested id
     ]

@@ -69,7 +69,7 @@ def test_hostile_body_is_inert(library):
 
 def test_local_links_images_and_escapes(library, pack_tree, tmp_path):
     entry = library.get("case", "yangli-yisai-cujiao")
-    rewrite = link_rewriter(pack_tree, entry, "https://example.org/")
+    rewrite = link_rewriter(library, entry, "https://example.org/")
     image = pack_tree / "cases" / "assets" / "yangli-tupian.png"
     assert rewrite("../assets/yangli-tupian.png") == image.resolve().as_uri()
     assert rewrite("../models/yangli-moshi.md") == "https://example.org/models/yangli-moshi/"
@@ -82,7 +82,7 @@ def test_local_links_images_and_escapes(library, pack_tree, tmp_path):
     assert rewrite("../assets/link.png") is None  # a symlink is never followed
     (pack_tree / "cases" / "linked").symlink_to(pack_tree / "cases" / "assets", target_is_directory=True)
     assert rewrite("../linked/yangli-tupian.png") is None
-    assert link_rewriter(pack_tree, entry, None)("../models/yangli-moshi.md") is None  # no site address known
+    assert link_rewriter(library, entry, None)("../models/yangli-moshi.md") is None  # no site address known
 
 
 def test_typesetting_for_chinese(library):

@@ -65,7 +65,7 @@ def test_content_errors_are_printed_like_check(pack_tree, tmp_path):
     run = run_pack("--theme", "赛教融合", "-o", str(tmp_path / "x.pdf"), root=pack_tree, cwd=tmp_path)
     assert run.code == 1
     assert "cases/showcases/bad-entry.md:" in run.stdout and "[field-required]" in run.stdout
-    assert "内容错误" in run.stderr
+    assert "内容有错误" in run.stderr
     assert not (tmp_path / "x.pdf").exists()
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from generator.content.library import load_library
 from generator.packs.booklet import online_address
-from generator.packs.config import site_url
+from generator.site.identity import identity_from, read_settings
 from generator.packs.parts import PART_MIN_ENTRIES, settle_front_pages, split_entries
 from generator.packs.workers import WORKERS_ENV
 
@@ -38,7 +38,8 @@ def printed(tmp_path_factory):
         run = run_pack("--paper", "A5", "-o", str(pdfs[mode]), root=root, cwd=root.parent, env={WORKERS_ENV: workers})
         assert run.code == 0, run.stderr
     library = load_library(root).library
-    return SimpleNamespace(library=library, site=site_url(root), pdfs=pdfs, pages={m: pdf_pages(p) for m, p in pdfs.items()})
+    site = identity_from(read_settings(root / "mkdocs.yml")).url
+    return SimpleNamespace(library=library, site=site, pdfs=pdfs, pages={m: pdf_pages(p) for m, p in pdfs.items()})
 
 
 def _text(page: str) -> str:

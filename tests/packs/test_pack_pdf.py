@@ -9,7 +9,7 @@ from .packtools import ROOT, contents, copy_fixture, first_page_with, pdf_pages,
 
 from generator.content.library import load_library
 from generator.packs.booklet import online_address
-from generator.packs.config import site_url
+from generator.site.identity import identity_from, read_settings
 
 pytestmark = pytest.mark.pdf
 
@@ -59,7 +59,7 @@ def test_contents_page_numbers_are_where_the_entries_start(fixture_pack):
 def test_cover_says_what_was_selected_when_and_where(fixture_pack):
     _, _, pages, _ = fixture_pack
     cover = squeeze(pages[0])
-    assert "主题：赛教融合（含子主题）；区县：全市" in cover
+    assert "主题：赛教融合（含子主题）；区县：不限" in cover
     assert "共3个" in cover
     assert "2024年6月1日" in cover  # SOURCE_DATE_EPOCH=1717200000
     assert "https://example.org/yangli/" in cover
@@ -134,7 +134,7 @@ def test_real_content_theme_pack(tmp_path, theme, at_least):
 def _check_real_pack(pdf: Path, library, chosen) -> None:
     pages = pdf_pages(pdf)
     text = squeeze("".join(pages))
-    site = site_url(ROOT)
+    site = identity_from(read_settings(ROOT / "mkdocs.yml")).url
     listed = contents(pages, [e.title for e in library.published])
     assert set(listed) == {e.title for e in chosen}
     for entry in chosen:

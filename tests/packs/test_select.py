@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.content.library import load_library
-from generator.packs.select import SelectionError, describe, parse_selection, select_entries, split_values
+from generator.errors import ContentError
+from generator.packs.select import describe, parse_selection, select_entries, split_values
 
 
 @pytest.fixture
@@ -64,16 +65,21 @@ def test_cases_come_first_then_models_then_figures(library):
 
 
 def test_unknown_value_raises_with_option_and_suggestion(library):
-    with pytest.raises(SelectionError) as caught:
+    with pytest.raises(ContentError) as caught:
         parse_selection({"district": ["万洲区"]}, library)
-    assert str(caught.value).startswith("--district：未知区县“万洲区”")
-    assert "万州区" in str(caught.value)
+    assert caught.value.message() == "--district：未知区县“万洲区”：须为 cases/districts.yml 中的名称（建议：是否想写“万州区”？）"
+    with pytest.raises(ContentError) as caught:
+        parse_selection({"level": ["省级"]}, library)
+    assert caught.value.message() == "--level：没有“省级”这一级别，应为 国家级、市级、区县级、校级 之一"
+    with pytest.raises(ContentError) as caught:
+        parse_selection({"type": ["案件"]}, library)
+    assert caught.value.message("en") == "--type: no 类型 '案件'; use one of 典型案例、模式、典型人物"
 
 
 def test_selection_in_words(library):
-    assert describe(parse_selection({}, library), library) == "主题：全部主题；区县：全市"
+    assert describe(parse_selection({}, library), library) == "主题：不限；区县：不限"
     words = describe(parse_selection({"theme": ["赛教融合"]}, library), library)
-    assert words == "主题：赛教融合（含子主题）；区县：全市"
+    assert words == "主题：赛教融合（含子主题）；区县：不限"
     words = describe(parse_selection({"theme": ["以赛促教"], "district": ["万州"], "type": ["case"]}, library), library)
     assert words == "主题：以赛促教；区县：万州区；类型：典型案例"
 

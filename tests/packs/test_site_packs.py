@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from generator.cli import UsageError
 from generator.content.library import load_library
-from generator.index import build_index
+from generator.errors import UsageError
+from generator.packs import plan as site_packs
 from generator.packs.config import read_packs_config
-from generator.packs.site import build_site_packs, pack_paths
+from generator.packs.plan import plan_packs, print_site_packs
 from generator.packs.workers import WORKERS_ENV
 
 from .packtools import ROOT, pdf_pages, pdfinfo, squeeze
@@ -16,10 +16,17 @@ from .packtools import ROOT, pdf_pages, pdfinfo, squeeze
 pytestmark = pytest.mark.pdf
 
 
-def build(root, out, monkeypatch, workers="2"):
+SITE = "https://example.org/"
+
+
+def build(root, out, monkeypatch, workers="2", previous=None, library=None):
     monkeypatch.setenv(WORKERS_ENV, workers)
-    library = load_library(root).library
-    return build_site_packs(library, build_index(library), out)
+    library = library or load_library(root).library
+    return print_site_packs(plan_packs(library), library, SITE, out, previous)
+
+
+def pack_paths(library) -> dict:
+    return {plan.key: plan.relpath for plan in plan_packs(library)}
 
 
 def test_one_pack_per_theme_with_entries(pack_tree, tmp_path, monkeypatch):
@@ -59,11 +66,11 @@ def test_packs_yml_with_an_unknown_theme_is_a_clear_error(pack_tree, tmp_path, m
     (pack_tree / "packs.yml").write_text("packs:\n  - theme: 赛教融和\n", encoding="utf-8")
     with pytest.raises(UsageError) as caught:
         build(pack_tree, tmp_path / "site", monkeypatch)
-    assert "packs.yml" in str(caught.value) and "是否想写“赛教融合”" in str(caught.value)
+    assert "packs.yml" in caught.value.message() and "是否想写“赛教融合”" in caught.value.message()
 
 
 def test_the_project_packs_yml_is_valid_and_names_every_theme():
-    config = read_packs_config(ROOT)
+    config = read_packs_config(ROOT, load_library(ROOT).library.schema)
     vocab = load_library(ROOT).library.vocab
     listed = {vocab.theme_names.resolve(spec.selectors["theme"][0]) for spec in config.packs}
     assert listed == {theme.name for theme in vocab.themes}
@@ -83,20 +90,14 @@ def test_a_site_pack_over_max_entries_keeps_the_most_complete_and_says_so(pack_t
 def test_unchanged_packs_are_copied_from_the_previous_site_not_printed(tmp_path, monkeypatch):
     import dataclasses
 
-    from generator.packs import site as site_packs
-
     library = load_library(ROOT).library
     first = tmp_path / "first"
-    written = build_site_packs(library, build_index(library), first)
+    written = build(ROOT, first, monkeypatch, library=library)
     printed = []
-    from generator.packs.fonts import find_cjk_font
-
-    recorder = type("Recorder", (), {"font": find_cjk_font(),
-                                     "print": lambda self, html, target, paper: printed.append(f"packs/{target.name}")})
+    recorder = type("Recorder", (), {"print": lambda self, html, target, paper: printed.append(f"packs/{target.name}")})
     monkeypatch.setattr(site_packs, "printer", recorder)
-    monkeypatch.setenv(WORKERS_ENV, "1")
     second = tmp_path / "second"
-    assert build_site_packs(library, build_index(library), second, previous=first) == written
+    assert build(ROOT, second, monkeypatch, workers="1", previous=first, library=library) == written
     assert printed == []
     for relpath in written.values():
         assert (second / relpath).read_bytes() == (first / relpath).read_bytes()
@@ -104,6 +105,6 @@ def test_unchanged_packs_are_copied_from_the_previous_site_not_printed(tmp_path,
     entry = library.get("case", "saijiao-ronghe-tianjian-shengjin")
     edited = dataclasses.replace(entry, summary=entry.summary + "（已修改）")
     changed = dataclasses.replace(library, entries=tuple(edited if e is entry else e for e in library.entries))
-    build_site_packs(changed, build_index(changed), tmp_path / "third", previous=first)
+    build(ROOT, tmp_path / "third", monkeypatch, workers="1", previous=first, library=changed)
     assert written["赛教融合"] in printed  # the pack holding the edited entry is printed again
     assert len(printed) < len(written)  # the others are copied

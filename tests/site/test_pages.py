@@ -13,10 +13,12 @@ import yaml
 from generator.content.library import load_library
 from generator.index import build_index
 from generator.site.bodies import BodyRenderer
+from generator.site.identity import SiteIdentity
 from generator.site.pages import SiteOptions, build_site
 from generator.site.urls import relative
 
-OPTIONS = SiteOptions(site_url="https://example.org/zj/", edit_base="https://example.org/repo/edit/main/", build_epoch=1700000000)
+OPTIONS = SiteOptions(SiteIdentity(url="https://example.org/zj/", edit_base="https://example.org/repo/edit/main/"),
+                      build_epoch=1700000000)
 
 
 @pytest.fixture(scope="session")
@@ -114,7 +116,8 @@ def test_home_presents_the_seven_parts_and_newest_cases(site, library):
 
 def test_years_stats_and_browse(site):
     years = site.pages["years/index.md"]
-    assert years.index('id="y2023"') < years.index('id="y2021"')
+    assert years.index('href="2023/"') < years.index('href="2021/"')  # newest first
+    assert "years/2023/index.md" in site.pages and "示例案例甲" in site.pages["years/2023/index.md"]
     stats = site.pages["stats/index.md"]
     assert stats.count("<svg") == 4 and stats.count("<title id=") == 4 and stats.count("<desc id=") == 4
     assert 'role="img"' in stats and ">万州区<" in stats
@@ -177,7 +180,7 @@ def test_long_lists_stop_at_the_limit_and_lead_to_the_browse_filter(library, mon
     index = build_index(library)
     site = build_site(library, index, OPTIONS)
     theme = site.pages["themes/chanjiao-ronghe/index.md"]
-    total = len(index.by_theme["产教融合"])
+    total = len(index.group("theme")["产教融合"])
     assert total > 2
     assert theme.count('class="zjxn-list__item"') == 2
     assert f"共 {total} 条" in theme and 'href="../../browse/?theme=%E4%BA%A7%E6%95%99%E8%9E%8D%E5%90%88"' in theme
@@ -193,7 +196,7 @@ def test_long_lists_stop_at_the_limit_and_lead_to_the_browse_filter(library, mon
 def test_entry_pages_made_in_worker_processes_are_the_pages_made_in_one(library, site, monkeypatch, tmp_path):
     import os
 
-    from generator.content import bulk
+    from generator.content import parallel
     from generator.site import pages
 
     makers = tmp_path / "pids"
@@ -206,8 +209,8 @@ def test_entry_pages_made_in_worker_processes_are_the_pages_made_in_one(library,
 
     monkeypatch.setattr(pages._Builder, "entry_page", recorded)
     monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(bulk, "usable_cores", lambda: 2)  # workers even where this machine has one core
-    monkeypatch.setattr(bulk.map_jobs, "__defaults__", (4,))  # batches of 4 entries, so their order counts
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)  # workers even where this machine has one core
+    monkeypatch.setattr(parallel.map_jobs, "__defaults__", (4,))  # batches of 4 entries, so their order counts
     forked = build_site(library, build_index(library), OPTIONS)
     assert str(os.getpid()) not in makers.read_text().split()  # made in the workers
     assert forked.pages == site.pages and list(forked.pages) == list(site.pages)

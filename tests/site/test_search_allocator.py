@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from generator.site.search import ALLOCATOR_CONF, ALLOCATOR_ENV, BUNDLE, pagefind_command
+from generator.site.pagefind.index import ALLOCATOR_CONF, ALLOCATOR_ENV, BUNDLE, pagefind_command
 
 
 def _site(folder):

@@ -12,7 +12,6 @@
   var source = list.getAttribute("data-source");
   var loading = null;
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
-  var TYPE_LABELS = { "case": "典型案例", "model": "模式", "figure": "典型人物" };
 
   function matches(item, facet, value) {
     var values = item.getAttribute("data-" + facet) || "";
@@ -27,21 +26,21 @@
   }
 
   function build(row, facets) {
-    // row: [url, type, title, district, year, ...one "|a|b|" string per facet]
+    // row: [url, type, type label, title, district, year, ...one "|a|b|" string per facet]
     var li = document.createElement("li");
     li.className = "zjxn-list__item";
     facets.forEach(function (facet, i) {
-      li.setAttribute("data-" + facet, row[5 + i]);
+      li.setAttribute("data-" + facet, row[6 + i]);
     });
     var badge = document.createElement("span");
     badge.className = "zjxn-type zjxn-type--" + row[1];
-    badge.textContent = TYPE_LABELS[row[1]] || row[1];
+    badge.textContent = row[2];
     var link = document.createElement("a");
     link.href = row[0];
-    link.textContent = row[2];
+    link.textContent = row[3];
     li.append(badge, " ", link);
-    if (row[3]) li.append(" ", muted(row[3]));
-    if (row[4]) li.append(" ", muted(String(row[4])));
+    if (row[4]) li.append(" ", muted(row[4]));
+    if (row[5]) li.append(" ", muted(String(row[5])));
     return li;
   }
 

@@ -13,7 +13,7 @@ compares every page byte for byte.
 from __future__ import annotations
 
 
-class ChromeCache:
+class SharedParts:
     def __init__(self) -> None:
         self._html: dict[tuple[str, tuple], str] = {}
         self._in_nav: set[str] = set()

@@ -1,4 +1,4 @@
-"""Message templates for every problem rule, in Chinese (default) and English.
+"""Messages of content problems: one per `check` rule, in Chinese (default) and English.
 
 Each rule has a message and, where a fix exists, a suggestion. Templates are
 `str.format` strings over the problem's params; a suggestion whose params are
@@ -376,31 +376,3 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "write ![a short description]({found})",
     ),
 }
-
-
-class _Params(dict):
-    def __missing__(self, key: str) -> str:
-        raise KeyError(key)
-
-
-def _fill(template: str, params) -> str | None:
-    """The template filled in, or None when a value it needs is missing or None."""
-    present = {k: v for k, v in params.items() if v is not None}
-    try:
-        return template.format_map(_Params(present))
-    except KeyError:
-        return None
-
-
-def render(rule: str, params, lang: str = "zh") -> str:
-    zh, en, _, _ = RULES[rule]
-    return _fill(en if lang == "en" else zh, params) or (en if lang == "en" else zh)
-
-
-def render_fix(rule: str, params, lang: str = "zh") -> str | None:
-    _, _, fix_zh, fix_en = RULES[rule]
-    template = fix_en if lang == "en" else fix_zh
-    if not template:
-        return None
-    text = _fill(template, params)
-    return text or None

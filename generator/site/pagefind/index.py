@@ -7,10 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..lifetime import ending_with_this_process
-from .pagefind_format import rewrite_bundle
-from .pagefind_postings import cap_common_words
-from .pagefind_stable import canonical_filters
+from ...errors import GeneratorError
+from ...lifetime import ending_with_this_process
 
 BUNDLE = "pagefind"  # served at <site>/pagefind/, where the header's search box loads it from
 # Pagefind's ready-made interfaces and its worker: the site's own search dialog (assets/js/search.js)
@@ -35,8 +33,8 @@ def pagefind_command(site_dir: Path, output_subdir: str = BUNDLE) -> tuple[list[
     return command, {ALLOCATOR_ENV: ALLOCATOR_CONF, **os.environ}
 
 
-class SearchIndexError(RuntimeError):
-    """Pagefind is missing or failed; the message is Chinese and says what to do."""
+class SearchIndexError(GeneratorError):
+    """Pagefind is missing or failed; the message says what to do."""
 
 
 def index_site(site_dir: Path) -> None:
@@ -47,11 +45,10 @@ def index_site(site_dir: Path) -> None:
         done = subprocess.run(command, capture_output=True, text=True, check=False, env=env,
                               preexec_fn=ending_with_this_process())  # fmt: skip
     except OSError as exc:
-        raise SearchIndexError(f"无法运行 Pagefind：{exc}。请先安装：python3 -m pip install 'pagefind[extended]'") from exc
+        raise SearchIndexError("search-cannot-run", reason=exc) from exc
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip()
-        hint = "请先安装：python3 -m pip install 'pagefind[extended]'" if "No module named" in detail else ""
-        raise SearchIndexError(f"Pagefind 建立搜索索引失败（退出码 {done.returncode}）：{detail} {hint}".strip())
+        key = "search-missing" if "No module named" in detail else "search-failed"
+        raise SearchIndexError(key, code=done.returncode, reason=detail[-2000:])
     for name in UNUSED:
         (site_dir / BUNDLE / name).unlink(missing_ok=True)
-    rewrite_bundle(site_dir / BUNDLE, (cap_common_words, canonical_filters))

@@ -1,0 +1,327 @@
+"""The kinds of value a front-matter field holds: one small class per kind, each checking a value
+and describing itself for the JSON Schema (compare MkDocs' `config_options`).
+
+A check returns the value as stored (a canonical name, a tuple for a list) or INVALID, after
+telling the checker what is wrong with it; the declarations that use these live in schema.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, make_dataclass
+from urllib.parse import urlsplit
+
+from . import safety
+from .numbers import parse_chinese_number
+from .suggest import closest
+
+INVALID = object()  # a value that failed its check; the field is left out of the entry
+
+DATE_FULL = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+DATE_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
+
+
+def _shown(value) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _arabic_fix(value, advice: str, whole: bool) -> str | None:
+    """'写成 30000…' for 三万, or None when the text holds no number (or no whole one, where one is needed)."""
+    number = parse_chinese_number(value)
+    if number is None or (whole and number != int(number)):
+        return None
+    return f"写成 {int(number) if number == int(number) else number}{advice}"
+
+
+class FieldType:
+    expected = "值"
+    expected_en = "a value"
+    empty = None  # what an entry holds when the field is left out
+
+    def check(self, value, ctx, where):
+        raise NotImplementedError
+
+    def build(self, checked):
+        """The checked value as the typed entry holds it."""
+        return checked
+
+    def json_schema(self, vocab) -> dict:
+        raise NotImplementedError
+
+
+class Text(FieldType):
+    expected, expected_en = "文字", "text"
+
+    def __init__(self, min_len: int = 1, max_len: int = 2000, single_line: bool = True):
+        self.min_len, self.max_len, self.single_line = min_len, max_len, single_line
+
+    def check(self, value, ctx, where):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion=None)
+            return INVALID
+        value = value.strip()
+        if self.single_line:
+            value = " ".join(value.split())
+        if not value:
+            ctx.fail(where, "field-empty")
+            return INVALID
+        tag = HTML_TAG.search(value)
+        if tag:
+            ctx.fail(where, "html-in-field", found=_shown(tag.group(0)))
+            return INVALID
+        scheme = safety.dangerous_scheme(value)
+        if scheme:
+            ctx.fail(where, "unsafe-url", found=_shown(scheme))
+            return INVALID
+        if len(value) > self.max_len:
+            ctx.fail(where, "field-too-long", found=len(value), limit=self.max_len)
+            return INVALID
+        if len(value) < self.min_len:
+            ctx.fail(where, "field-too-short", found=len(value), limit=self.min_len)
+            return INVALID
+        return value
+
+    def json_schema(self, vocab):
+        return {"type": "string", "minLength": self.min_len, "maxLength": self.max_len}
+
+
+class Integer(FieldType):
+    expected, expected_en = "整数（阿拉伯数字）", "a whole number"
+
+    def __init__(self, low: int, high: int, hint: str | None = None):
+        self.low, self.high, self.hint = low, high, hint  # hint: what to do when out of range
+
+    def check(self, value, ctx, where):
+        if isinstance(value, bool) or not isinstance(value, int):
+            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value),
+                     suggestion=_arabic_fix(value, "（阿拉伯数字，不加引号）", whole=True))
+            return INVALID
+        if not self.low <= value <= self.high:
+            ctx.fail(where, "field-range", low=self.low, high=self.high, found=value, suggestion=self.hint)
+            return INVALID
+        return value
+
+    def json_schema(self, vocab):
+        return {"type": "integer", "minimum": self.low, "maximum": self.high}
+
+
+class Number(FieldType):
+    expected, expected_en = "数字（阿拉伯数字）", "a number"
+
+    def check(self, value, ctx, where):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value),
+                     suggestion=_arabic_fix(value, "，单位写在 unit 中", whole=False))
+            return INVALID
+        if value != value or value in (float("inf"), float("-inf")):
+            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion=None)
+            return INVALID
+        return value
+
+    def json_schema(self, vocab):
+        return {"type": "number"}
+
+
+class Boolean(FieldType):
+    expected, expected_en = "true 或 false", "true or false"
+
+    def check(self, value, ctx, where):
+        if not isinstance(value, bool):
+            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion="写 true 或 false")
+            return INVALID
+        return value
+
+    def json_schema(self, vocab):
+        return {"type": "boolean"}
+
+
+class Choice(FieldType):
+    def __init__(self, *choices: str, hints: dict[str, str] | None = None):
+        self.choices = choices
+        self.hints = {c: c for c in choices} | (hints or {})  # words people write instead -> the choice
+        self.expected = self.expected_en = " / ".join(choices)
+
+    def check(self, value, ctx, where):
+        if value not in self.choices:
+            suggestion = closest(str(value), self.hints, cutoff=0.3)
+            ctx.fail(where, "field-choice", expected=self.expected, found=_shown(value), suggestion=suggestion)
+            return INVALID
+        return value
+
+    def json_schema(self, vocab):
+        return {"type": "string", "enum": list(self.choices)}
+
+
+class Date(FieldType):
+    def __init__(self, partial: bool):
+        self.partial = partial
+        self.expected = "YYYY、YYYY-MM 或 YYYY-MM-DD" if partial else "YYYY-MM-DD"
+        self.expected_en = self.expected.replace("、", ", ").replace(" 或 ", " or ")
+
+    def check(self, value, ctx, where):
+        text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+        match = (DATE_PARTIAL if self.partial else DATE_FULL).match(text or "")
+        if match and self._real(match):
+            year, month, day = match.groups()
+            parts = [year] + [f"{int(p):02d}" for p in (month, day) if p]
+            return "-".join(parts)
+        ctx.fail(where, "field-date", found=_shown(value), expected=self.expected)
+        return INVALID
+
+    @staticmethod
+    def _real(match) -> bool:
+        year, month, day = (int(p) if p else None for p in match.groups())
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError:
+            return False
+        return 1900 <= year <= 2100
+
+    def json_schema(self, vocab):
+        pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$" if self.partial else r"^\d{4}-\d{2}-\d{2}$"
+        return {"type": ["string", "integer"] if self.partial else "string", "pattern": pattern}
+
+
+class Url(FieldType):
+    expected, expected_en = "http(s) 网址", "an http(s) URL"
+
+    def check(self, value, ctx, where):
+        text = value.strip() if isinstance(value, str) else ""
+        parts = urlsplit(text) if text and not re.search(r"\s", text) else None
+        if not parts or parts.scheme not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
+            ctx.fail(where, "field-url", found=_shown(value))
+            return INVALID
+        return text
+
+    def json_schema(self, vocab):
+        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+
+
+class VocabName(FieldType):
+    """A name from a vocabulary file, stored as its canonical name."""
+
+    def __init__(self, kind: str):
+        self.kind = kind  # theme | district | institution
+        self.expected = {"theme": "主题名称", "district": "区县名称", "institution": "机构名称"}[kind]
+        self.expected_en = f"a {kind} name"
+
+    def lookup(self, vocab):
+        return {"theme": vocab.theme_names, "district": vocab.district_names, "institution": vocab.institution_names}[
+            self.kind
+        ]
+
+    def check(self, value, ctx, where):
+        names = self.lookup(ctx.vocab)
+        canonical = names.resolve(value)
+        if canonical is None:
+            ctx.fail(where, f"unknown-{self.kind}", found=_shown(value), suggestion=names.suggest(value))
+            return INVALID
+        return canonical
+
+    def json_schema(self, vocab):
+        return {"type": "string", "enum": sorted(self.lookup(vocab).spellings)}
+
+
+class Reference(FieldType):
+    """An id or exact title of another entry; resolved once every entry is read."""
+
+    def __init__(self, kind: str, expected: str):
+        self.kind = kind  # the entry type it names
+        self.expected = expected
+        self.expected_en = f"a {kind} id or title"
+
+    def check(self, value, ctx, where):
+        if not isinstance(value, str) or not value.strip():
+            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion=None)
+            return INVALID
+        return value.strip()
+
+    def json_schema(self, vocab):
+        return {"type": "string"}  # free text here: a new model or figure needs no schema update
+
+
+class ListOf(FieldType):
+    empty = ()
+
+    def __init__(self, item: FieldType, min_items: int = 0, max_items: int = 50, unique: bool = True):
+        self.item, self.min_items, self.max_items, self.unique = item, min_items, max_items, unique
+        self.expected = f"{item.expected}列表"
+        self.expected_en = f"a list of {item.expected_en}"
+
+    def check(self, value, ctx, where):
+        if not isinstance(value, list):
+            fix = f"写成列表：换行后写“  - {_shown(value)}”" if isinstance(value, (str, int)) else None
+            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion=fix)
+            return INVALID
+        if len(value) > self.max_items:
+            ctx.fail(where, "field-list-long", found=len(value), limit=self.max_items)
+            return INVALID
+        if len(value) < self.min_items:
+            ctx.fail(where, "field-list-empty", limit=self.min_items)
+            return INVALID
+        items = []
+        for index, raw in enumerate(value):
+            checked = self.item.check(raw, ctx, where + (index,))
+            if checked is not INVALID and not (self.unique and checked in items):
+                items.append(checked)
+        return tuple(items)
+
+    def build(self, checked):
+        return tuple(self.item.build(item) for item in checked)
+
+    def json_schema(self, vocab):
+        schema = {"type": "array", "items": self.item.json_schema(vocab), "maxItems": self.max_items}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return schema
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: FieldType
+    required: bool
+    label: str  # Chinese name shown to contributors
+    help: str  # one sentence: what goes here
+    example: str  # a YAML line (or lines) contributors can copy
+    fact: str | None = None  # label of the value among an entry's key facts (page, booklet); None: not shown there
+    stored: bool = True  # False: checked, then not kept on the entry (`type`, which the folder decides)
+    ask: bool = True  # asked by `new` and the issue form (editorial fields such as status are not)
+
+
+class Record(FieldType):
+    """A mapping with its own fields (a source, an outcome); entries hold it as an instance of `cls`."""
+
+    def __init__(self, name: str, expected: str, expected_en: str, *fields: Field, module: str = "generator.content.schema"):
+        self.fields = fields
+        self.expected, self.expected_en = expected, expected_en
+        # `module` is where the declaration binds the class to `name`, so instances can be pickled
+        self.cls = make_dataclass(name, [(f.name, object, field(default=f.type.empty)) for f in fields], frozen=True)
+        self.cls.__module__ = module
+
+    def check(self, value, ctx, where):
+        if not isinstance(value, dict):
+            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion=None)
+            return INVALID
+        return ctx.check_fields(value, self.fields, where)
+
+    def build(self, checked):
+        return self.cls(**{f.name: f.type.build(checked[f.name]) for f in self.fields if f.name in checked})
+
+    def json_schema(self, vocab):
+        return fields_schema(self.fields, vocab)
+
+
+def fields_schema(fields, vocab) -> dict:
+    return {
+        "type": "object",
+        "properties": {
+            f.name: {**f.type.json_schema(vocab), "title": f.label, "description": f.help} for f in fields
+        },
+        "required": [f.name for f in fields if f.required],
+    }

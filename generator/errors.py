@@ -1,0 +1,37 @@
+"""Why a command stops, and with which exit code: 0 clean, 1 content problems, 2 usage or environment.
+
+An error carries a message key and its values, not text: the command line renders it
+from the catalogue (`generator.messages`) in the language the user asked for.
+"""
+
+from __future__ import annotations
+
+from . import messages
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class GeneratorError(Exception):
+    """A stop with a catalogue message."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key, self.params = key, params
+
+    def message(self, lang: str = "zh") -> str:
+        return messages.text(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class UsageError(GeneratorError):
+    """Wrong arguments or settings, a missing tool or font, an output that cannot be written: exit 2."""
+
+
+class ContentError(GeneratorError):
+    """The content cannot give what was asked (a selection naming nothing, no entry matching): exit 1."""
+
+    exit_code = EXIT_CONTENT

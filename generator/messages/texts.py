@@ -1,0 +1,167 @@
+"""What the commands say besides content problems, in Chinese (default) and English: key -> (zh, en).
+
+A `{suggestion}` value is optional everywhere: where it is missing the message ends
+without it (see `generator.messages.text`).
+"""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # --- every command
+    "written": ("已写入 {path}", "wrote {path}"),
+    "did-you-mean": ("（建议：是否想写“{suggestion}”？）", " (did you mean '{suggestion}'?)"),
+    "no-content-folder": (
+        "找不到内容目录 {folder}：请在项目根目录运行，或用 --root 指定。",
+        "content folder {folder} not found: run at the project root or pass --root.",
+    ),
+    "content-has-errors": (
+        "内容有错误，没有生成任何结果。请先修正上面列出的问题。",
+        "the content has errors, so nothing was made. Fix the problems listed above first.",
+    ),
+    "vocabulary-has-errors": (
+        "词表文件有错误，请先运行 python -m generator check 并改正。",
+        "the vocabulary files have errors: run python -m generator check and fix them first.",
+    ),
+    "settings-missing": ("找不到站点配置文件 {path}。", "settings file {path} not found."),
+    "settings-unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    # --- output folders and files
+    "output-protected": (
+        "不能把输出写到 {path}：这是项目或内容目录。请换一个输出目录，例如 site/。",
+        "will not write output to {path}: it is the project or content folder. Choose another, e.g. site/.",
+    ),
+    "output-not-folder": ("输出路径 {path} 已存在且不是目录。", "output path {path} exists and is not a folder."),
+    "output-foreign": (
+        "输出目录 {path} 已存在且不是之前生成的结果（缺少 {marker}），为安全起见不覆盖。",
+        "output folder {path} exists and was not made by this tool (no {marker}); it is not replaced.",
+    ),
+    "output-failed": (
+        "无法写入 {path}：{reason}。请检查磁盘空间和写入权限；之前的结果保持不变。",
+        "cannot write {path}: {reason}. Check the disk space and permissions; the previous output is unchanged.",
+    ),
+    # --- build, serve, export
+    "site-built": ("站点已生成：{path}/（{count} 个条目，{packs} 本案例手册）", "site written to {path}/ ({count} entries, {packs} packs)"),
+    "site-exported": (
+        "已导出 {count} 个页面到 {path}/：cd {path} && mkdocs build 即可生成站点（不需要 zjxn 插件）。",
+        "exported {count} pages to {path}/: cd {path} && mkdocs build makes the site (no zjxn plugin needed).",
+    ),
+    "build-failed": ("站点生成失败：{reason}", "the site build failed: {reason}"),
+    "plugin-missing": (
+        "{path} 没有启用 {plugin} 插件（在 plugins 中加上 - {plugin}）。",
+        "{path} does not enable the {plugin} plugin (add - {plugin} under plugins).",
+    ),
+    "plugin-no-content": (
+        "找不到内容目录 {folder}：请检查 mkdocs.yml 中 zjxn 插件的 content_root。",
+        "content folder {folder} not found: check the zjxn plugin's content_root in mkdocs.yml.",
+    ),
+    "plugin-needs-directory-urls": (
+        "zjxn 插件需要 use_directory_urls: true（页面地址形如 cases/<编号>/）。",
+        "the zjxn plugin needs use_directory_urls: true (pages live at cases/<id>/).",
+    ),
+    "plugin-page-replaced": ("生成的页面 {path} 覆盖了 docs/ 中的同名文件", "generated page {path} replaces the file of that name in docs/"),
+    "search-cannot-run": (
+        "无法运行 Pagefind：{reason}。请先安装：python3 -m pip install 'pagefind[extended]'",
+        "cannot run Pagefind: {reason}. Install it: python3 -m pip install 'pagefind[extended]'",
+    ),
+    "search-missing": (
+        "没有安装 Pagefind，无法建立搜索索引。请先安装：python3 -m pip install 'pagefind[extended]'",
+        "Pagefind is not installed, so no search index can be made: python3 -m pip install 'pagefind[extended]'",
+    ),
+    "search-failed": (
+        "Pagefind 建立搜索索引失败（退出码 {code}）：{reason}",
+        "Pagefind failed to index the site (exit code {code}): {reason}",
+    ),
+    # --- packs
+    "font-missing": (
+        "找不到中文字体，无法生成 PDF（否则中文会显示为方框）。请安装一种中文字体，例如 Debian/Ubuntu：sudo apt-get install "
+        "fonts-noto-cjk；Fedora：sudo dnf install google-noto-sans-cjk-fonts；或用 --font 指定字体文件（.ttc/.otf/.ttf）或字体名称。",
+        "No Chinese font found, so no PDF can be made (Chinese would print as boxes). Install one, e.g. Debian/Ubuntu: "
+        "sudo apt-get install fonts-noto-cjk; Fedora: sudo dnf install google-noto-sans-cjk-fonts; or pass --font with "
+        "a font file or family name.",
+    ),
+    "font-not-found": (
+        "找不到指定的字体“{font}”：请给出字体文件路径（.ttc/.otf/.ttf），或 fc-list :lang=zh 列出的字体名称",
+        "font '{font}' not found: give a font file (.ttc/.otf/.ttf) or a family listed by fc-list :lang=zh",
+    ),
+    "selection-unknown": (
+        "--{option}：没有“{found}”这一{label}",
+        "--{option}: no {label} '{found}'",
+    ),
+    "selection-choice": ("--{option}：没有“{found}”这一{label}，应为 {allowed} 之一", "--{option}: no {label} '{found}'; use one of {allowed}"),
+    "selection-option": ("--{option}：{reason}", "--{option}: {reason}"),
+    "selection-unknown-id": (
+        "--ids：找不到已发布条目“{found}”：编号是 cases/ 下文件名去掉 .md",
+        "--ids: no published entry '{found}': an id is a file name under cases/ without .md",
+    ),
+    "pack-empty": (
+        "没有符合条件的已发布条目（{selection}），未生成手册。请放宽条件。",
+        "no published entry matches ({selection}); no booklet was made. Widen the selection.",
+    ),
+    "pack-written": ("已写入 {path}：{count} 个条目，{pages} 页，用时 {seconds:.1f} 秒", "wrote {path}: {count} entries, {pages} pages, {seconds:.1f} s"),
+    "pack-written-html": ("已写入 {path}：{count} 个条目", "wrote {path}: {count} entries"),
+    "packs-yml-selection": ("packs.yml（{pack}）：{reason}", "packs.yml ({pack}): {reason}"),
+    "packs-yml-id": (
+        "packs.yml：条件为“{selection}”的手册需要 id（用作文件名）",
+        "packs.yml: the pack selecting '{selection}' needs an id (its file name)",
+    ),
+    "packs-yml-paper": ("{where}：paper 应为 A4 或 A5，实际是“{found}”", "{where}: paper should be A4 or A5, found '{found}'"),
+    "packs-yml-not-mapping": ("{where}应为“字段: 值”的映射", "{where} should be a mapping of 'key: value'"),
+    "packs-yml-not-list": ("{where}：packs 应为列表", "{where}: packs should be a list"),
+    "packs-yml-unknown-key": ("{where}：未知字段“{found}”（可用：{allowed}）", "{where}: unknown key '{found}' (allowed: {allowed})"),
+    "packs-yml-bad-id": ("{where}：id 应为小写英文编号，实际是“{found}”", "{where}: id should be a lowercase ascii id, found '{found}'"),
+    "packs-yml-no-selector": ("{where}：至少需要一个条件，例如 theme: 赛教融合", "{where}: at least one selector is needed, e.g. theme: 赛教融合"),
+    "packs-yml-max-entries": ("packs.yml：max_entries 应为正整数，实际是“{found}”", "packs.yml: max_entries should be a positive whole number, found '{found}'"),
+    # --- contributors: new, from-issue, issue-form, contrib-docs
+    "id-invalid": (
+        "编号“{found}”无效：只能用小写英文字母、数字和单个连字符，3–64 个字符",
+        "id '{found}' is invalid: lowercase ascii letters, digits and single hyphens, 3-64 characters",
+    ),
+    "id-taken": ("编号“{found}”已被 {path} 使用，请换一个", "id '{found}' is used by {path}; choose another"),
+    "new-misplaced-flags": ("{label}（{type}）没有这些参数：{flags}", "a {type} has no such options: {flags}"),
+    "new-bad-flag": ("{flag}（{label}）：{problem}", "{flag} ({label}): {problem}"),
+    "new-missing-flag": ("缺少必填项 {flag}（{label}）", "required option {flag} ({label}) is missing"),
+    "new-failed": ("无法新建条目：\n{problems}", "cannot make the entry:\n{problems}"),
+    "new-input-ended": (
+        "输入已结束，但还有必填项没有回答。可以改用参数给出，见 python -m generator new --help。",
+        "the input ended before every required answer was given; pass them as options (python -m generator new --help).",
+    ),
+    "prompt-start": ("新建{label}：带 * 的为必填项。", "new {label}: items marked * are required."),
+    "prompt-optional": ("（选填，直接回车跳过）", " (optional, press Enter to skip)"),
+    "prompt-source": ("（强烈建议填写；直接回车则先写入占位来源）", " (strongly advised; Enter writes a placeholder source)"),
+    "prompt-required": ("这一项必填，请输入。", "this item is required."),
+    "prompt-id": ("编号（文件名，直接回车使用“{suggestion}”）：", "id (file name; Enter uses '{suggestion}'): "),
+    "prompt-choose-one": ("输入编号或名称", "type a number or a name"),
+    "prompt-choose-many": ("输入编号或名称，多个用空格或逗号分开", "type numbers or names, separated by spaces or commas"),
+    "prompt-no-such": ("没有“{token}”这一项。", "there is no '{token}'. "),
+    "prompt-guess": ("是否想选“{guess}”？", "did you mean '{guess}'?"),
+    "prompt-range": ("请输入 1–{count} 之间的编号或列表中的名称。", "type a number from 1 to {count} or a name from the list."),
+    "draft-not-written": ("未写入 {path}：请先改正以上问题。", "{path} was not written: fix the problems above first."),
+    "draft-exists": ("{path} 已存在，不会覆盖。请换一个编号（--id）。", "{path} exists and is not overwritten; choose another id (--id)."),
+    "draft-placeholder-source": (
+        "注意：没有给出来源，文件中写入了占位来源；发布前必须改为真实的公开来源。",
+        "note: no source was given, so a placeholder source was written; replace it with a real public source before publishing.",
+    ),
+    "draft-check-result": ("检查结果（python -m generator check {path}）：", "check result (python -m generator check {path}):"),
+    "draft-no-problems": ("  没有发现问题。", "  no problems found."),
+    "draft-next-step": (
+        "下一步：打开文件，把括号中的提示换成依据来源写的内容；完成后把 status: draft 删去或改为 published。",
+        "next: open the file and replace the bracketed guidance with text from the source; then remove status: draft.",
+    ),
+    "issue-unreadable": ("无法读取议题正文 {path}：{reason}", "cannot read the issue body {path}: {reason}"),
+    "issue-too-long": ("议题正文过长（超过 {limit} 字节）。", "the issue body is too long (over {limit} bytes)."),
+    "issue-has-problems": (
+        "无法把这份投稿转换为案例文件，请修改议题中的以下各项：",
+        "this submission cannot be made into a case file; change these answers in the issue:",
+    ),
+    "form-missing": ("“{label}”：表单中没有这一项（必填）", "'{label}': the form has no such item (required)"),
+    "form-empty": ("“{label}”：没有填写（必填）", "'{label}': not answered (required)"),
+    "form-problem": ("“{label}”：{problem}", "'{label}': {problem}"),
+    "docs-missing": ("找不到 {path}：请在项目根目录运行，或用 --root 指定。", "{path} not found: run at the project root or pass --root."),
+    "docs-unknown-section": (
+        "CONTRIBUTING.md 中有未知的生成段落“{found}”，可用的有：{allowed}",
+        "CONTRIBUTING.md has an unknown generated part '{found}'; known parts: {allowed}",
+    ),
+    "docs-stale": ("{path} 已过期：请运行 python -m generator contrib-docs 重新生成。", "{path} is out of date: run python -m generator contrib-docs."),
+    "docs-current": ("{path} 是最新的。", "{path} is up to date."),
+    "docs-updated": ("已更新 {path}", "updated {path}"),
+    "docs-unchanged": ("{path} 无需更新。", "{path} needs no update."),
+}

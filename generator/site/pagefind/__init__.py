@@ -1,0 +1,1 @@
+"""The Pagefind adapter: the search index written over the built HTML."""
