@@ -18,7 +18,9 @@ class Source:
     title: str
     url: str | None = None
     publisher: str | None = None
+    column: str | None = None  # the column or programme the source appeared under
     date: str | None = None
+    copy: str | None = None  # file name of its local copy in cases/sources/
 
 
 @dataclass(frozen=True)

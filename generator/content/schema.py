@@ -311,13 +311,43 @@ def fields_schema(fields, vocab) -> dict:
     }
 
 
+# A copy's file name: no slash or backslash, no leading dot, so it never names a file outside cases/sources/.
+COPY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\.txt$")
+
+
+class CopyName(FieldType):
+    """The file name of a source's local copy: a plain `.txt` name inside cases/sources/.
+
+    Only the form is checked here; whether the file is there (a regular file, no link) is
+    checked with the quotations, which read it (generator.content.quotes)."""
+
+    expected, expected_en = "cases/sources/ 中的 .txt 文件名", "a .txt file name in cases/sources/"
+
+    def check(self, value, ctx, where):
+        text = value.strip() if isinstance(value, str) else None
+        if not text or not COPY_NAME.match(text):
+            shown = _shown(value)
+            base = text.replace("\\", "/").rsplit("/", 1)[-1] if text else ""
+            fix = f"只写文件名，例如 {base}" if base and COPY_NAME.match(base) else "写 cases/sources/ 中的文件名，例如 zhenxing-youwo-huiketing-2e63d541.txt"
+            ctx.fail(where, "copy-name", found=shown, suggestion=fix)
+            return INVALID
+        return text
+
+    def json_schema(self, vocab):
+        return {"type": "string", "pattern": COPY_NAME.pattern}
+
+
 SOURCE = Record(
     "来源（含 title 的映射）",
     "a source mapping with a title",
     Field("title", Text(1, 200), True, "来源标题", "文章、报告或网页的标题。", "title: 重庆:构建职业教育发展新格局 建设全国职教重镇"),
     Field("url", Url(), False, "网址", "公开可访问的网址，以 https:// 开头。", "url: https://example.gov.cn/article.html"),
-    Field("publisher", Text(1, 100), False, "发布者", "发布来源的单位或栏目。", "publisher: 「振兴有我」会客厅"),
+    Field("publisher", Text(1, 100), False, "发布者", "发布来源的单位（报社、网站、机构）；不知道就不写。", "publisher: 中国教育报"),
+    Field("column", Text(1, 100), False, "栏目", "来源所在的栏目或节目名称。", "column: “振兴有我”会客厅"),
     Field("date", Date(partial=True), False, "发布日期", "YYYY、YYYY-MM 或 YYYY-MM-DD；不知道就不写。", "date: 2024-06"),
+    Field("copy", CopyName(), False, "本地副本",
+          "cases/sources/ 中保存的来源全文（UTF-8 的 .txt 文件）的文件名；有副本时，check 会核对正文中的引文。",
+          "copy: zhenxing-youwo-huiketing-2e63d541.txt"),
 )
 
 OUTCOME = Record(
@@ -333,13 +363,13 @@ ENTRY_TYPES = {"case": "典型案例", "figure": "典型人物", "model": "模�
 TYPE_FOLDERS = {"case": "showcases", "figure": "figures", "model": "models"}
 
 COMMON = (
-    Field("title", Text(2, 80), True, "标题", "条目标题，2–80 个字符。", "title: 「惠学巴渝 三进行动」送教下乡"),
+    Field("title", Text(2, 80), True, "标题", "条目标题，2–80 个字符。", "title: “惠学巴渝 三进行动”送教下乡"),
     Field("summary", Text(1, 200), True, "摘要", "一两句话的概要，至多 200 个字符。", "summary: 依托乡村振兴学院、田间学院等常态化送教下乡。"),
     Field("themes", ListOf(VocabName("theme"), min_items=1, max_items=21), True, "主题",
           "来自 cases/themes.yml 的主题或子主题名称（或其别名），至少一项。", "themes:\n  - 阵地前移"),
     Field("sources", ListOf(SOURCE, min_items=1, max_items=30, unique=False), True, "来源",
           "支撑本条目每一处事实的公开来源，至少一项。",
-          "sources:\n  - title: 重庆:构建职业教育发展新格局 建设全国职教重镇\n    publisher: 「振兴有我」会客厅"),
+          "sources:\n  - title: 重庆:构建职业教育发展新格局 建设全国职教重镇\n    column: “振兴有我”会客厅"),
     Field("status", Choice("published", "draft", hints={"发布": "published", "公开": "published", "草稿": "draft"}), False, "状态",
           "published（发布，默认）或 draft（草稿：会检查，但不发布）。", "status: draft"),
     Field("updated", Date(partial=False), False, "更新日期", "条目最后修改的日期，YYYY-MM-DD。", "updated: 2024-06-01"),
@@ -351,7 +381,7 @@ CASE_FIELDS = COMMON + (
     Field("institutions", ListOf(VocabName("institution"), min_items=1, max_items=20), True, "院校 / 机构",
           "来自 cases/institutions.yml 的名称或简称，至少一项。", "institutions:\n  - 重庆三峡职业学院"),
     Field("district", VocabName("district"), True, "区县",
-          "实践所在区县；全市性工作写“全市”；来源未说明时写院校所在区县。", "district: 万州区"),
+          "实践所在区县（以来源写明的为准）；全市性工作写“全市”；来源没有写明时写“未注明”，不要按院校所在地推断。", "district: 万州区"),
     Field("year", Integer(2000, 2100, hint="填写实践被报道的年份；不确定时删除这一行"), False, "年份", "实践被报道的年份；不确定就不写。", "year: 2024"),
     Field("models", ListOf(Reference("model"), max_items=20), False, "模式", "cases/models/ 中条目的编号或标题。",
           "models:\n  - tianjian-xueyuan"),

@@ -19,8 +19,8 @@ THEMES_FILE = "cases/themes.yml"
 DISTRICTS_FILE = "cases/districts.yml"
 INSTITUTIONS_FILE = "cases/institutions.yml"
 
-INSTITUTION_KINDS = ("高职", "中职", "本科", "企业", "政府部门", "其他")
-DISTRICT_KINDS = ("区", "县", "自治县", "功能区", "全市")
+INSTITUTION_KINDS = ("高职", "中职", "本科", "企业", "政府部门", "其他", "未注明")
+DISTRICT_KINDS = ("区", "县", "自治县", "功能区", "全市", "未注明")
 
 
 @dataclass(frozen=True)
