@@ -6,26 +6,28 @@ the source's own words, and `check` says where one is not:
 
 - A quotation is the text between “ and its matching ” (a “ inside counts one level
   deeper; ‘…’ inside is part of the quotation). A “ that is never closed starts nothing.
-- Both the quotation and each copy are normalized the same way, character by
-  character: NFKC (so ，and , are one), every whitespace character removed, and
-  every quotation mark removed (“ ” ‘ ’ 「 」 『 』 " ' and their full-width forms).
-- “…” or “……” inside a quotation is a gap: the fragments between gaps must each be
-  found in one copy, in order.
+  「…」 counts as “…” (and 『…』 as ‘…’): corner brackets are warned about, and checked.
+- Both the quotation and each copy are normalized the same way: NFKC (so ，and ,
+  are one, and … becomes ...), then every whitespace character and every quotation
+  mark removed (“ ” ‘ ’ 「 」 『 』 " ' and their full-width forms).
+- “…”, “……” (or ... as typed, or ⋯) inside a quotation is a gap: the fragments between
+  gaps must each be found in one copy, in order.
 - A quotation found in none of the entry's copies is an error at its opening mark,
   with the closest passage of the copies as the fix.
 - Exempt: quotations of at most 4 characters, gaps left out, after normalizing.
-  Measured on the entries, these are names and terms (“三进”, “全市”, “田间学院”)
-  and the site's own labels, never a quoted sentence; the shortest quoted clause of
-  the source article is longer. A fragment of a longer quotation is always checked,
-  however short, so a gap cannot hide a changed sentence.
+  Measured on the entries (216 quotations): the 64 this short are all names and
+  terms (“田间学院”, “双高计划”, “三进”, “家门口”, “十四五”, …); every quoted sentence
+  or clause is 6 characters or more, and is checked. A fragment of a longer
+  quotation is checked however short, so a gap cannot hide a changed sentence.
 - Entries none of whose sources has a copy cannot be checked: a published one gets
   one warning naming `copy:`. Drafts are left alone until they are published.
 
-Straight corner brackets 「」『』 in a published entry's title, summary or body get a
-warning with the text in mainland quotation marks (“ ” outside, ‘ ’ inside).
+Corner brackets 「」『』 in a published entry's title, summary or body get a warning
+with the text in mainland quotation marks (“ ” outside, ‘ ’ inside).
 
-Each copy is read and normalized once per process (cached by path, size and
-modification time); the search is `str.find` on the normalized text.
+Each copy is read and normalized once per process, and used again while its folder
+and file are unchanged; the search is `str.find` on the normalized text, and the
+closest passage (only for a quotation not found) a binary search of `str.find`s.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -87,31 +90,37 @@ class _Copy:
         return self.text[first:last].strip()
 
 
-_cache: dict[str, tuple[tuple, _Copy | None, tuple | None]] = {}
-
-
 def _load(root: Path, name: str) -> tuple[_Copy | None, str | None, tuple]:
-    """(copy, None, ()), or (None, rule, (why, why_en)) when the copy cannot be used."""
+    """(copy, None, ()), or (None, rule, (why, why_en)) when the copy cannot be used.
+
+    A copy read before is used again while its folder and file are unchanged (same inode,
+    size, modification time, no link): two lstat calls per entry, not a read."""
     relpath = f"{SOURCES_DIR}/{name}"
-    state, _ = file_state(root, relpath)  # every part of the path: no link anywhere
-    if state != "ok":
-        return None, "copy-symlink" if state == "symlink" else "copy-missing", ()
     full = os.path.join(root, relpath)
     try:
-        info = os.stat(full)
+        folder, info = os.lstat(os.path.join(root, SOURCES_DIR)), os.lstat(full)
     except OSError:
-        return None, "copy-missing", ()
-    key = (info.st_size, info.st_mtime_ns, info.st_ino)
-    cached = _cache.get(full)
-    if not cached or cached[0] != key:
-        text_file, problems = read_text(root, relpath)
-        if text_file is None:
-            why = (problems[0].message("zh"), problems[0].message("en")) if problems else ("?", "?")
-            cached = (key, None, why)
-        else:
-            cached = (key, _Copy(name, text_file.text), None)
-        _cache[full] = cached
+        folder = info = None
+    key = None
+    if folder is not None and stat.S_ISDIR(folder.st_mode) and stat.S_ISREG(info.st_mode):
+        key = (folder.st_ino, folder.st_mtime_ns, info.st_ino, info.st_size, info.st_mtime_ns)
+        cached = _cache.get(full)
+        if cached and cached[0] == key:
+            return (cached[1], None, ()) if cached[2] is None else (None, "copy-unreadable", cached[2])
+    state, _ = file_state(root, relpath)  # every part of the path: no link anywhere
+    if state != "ok" or key is None:
+        return None, "copy-symlink" if state == "symlink" else "copy-missing", ()
+    text_file, problems = read_text(root, relpath)
+    if text_file is None:
+        why = (problems[0].message("zh"), problems[0].message("en")) if problems else ("?", "?")
+        cached = (key, None, why)
+    else:
+        cached = (key, _Copy(name, text_file.text), None)
+    _cache[full] = cached
     return (cached[1], None, ()) if cached[2] is None else (None, "copy-unreadable", cached[2])
+
+
+_cache: dict[str, tuple[tuple, _Copy | None, tuple | None]] = {}
 
 
 def quotations(text: str) -> list[tuple[int, str]]:
@@ -134,6 +143,11 @@ def quotations(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def _mainland(text: str) -> str:
+    """「」『』 as “”‘’, character for character (offsets stay)."""
+    return text.translate(TO_MAINLAND) if "「" in text or "『" in text else text
+
+
 def _fragments(quote: str) -> list[str]:
     return [part for part in GAP.split(_normalize(quote)) if part]
 
@@ -148,21 +162,50 @@ def _found_in(copy: _Copy, fragments: list[str]) -> bool:
     return True
 
 
+def _anchor(haystack: str, wanted: str, from_end: bool) -> tuple[int, int]:
+    """(length, position) of the longest start (or end) of `wanted` found in `haystack`: a binary
+    search over lengths, each step one str.find, so a long copy costs a few scans, not a quadratic one."""
+    low, high, position = 0, len(wanted), -1
+    while low < high:
+        size = (low + high + 1) // 2
+        at = haystack.find(wanted[-size:] if from_end else wanted[:size])
+        if at >= 0:
+            low, position = size, at
+        else:
+            high = size - 1
+    return low, position
+
+
 def _closest(copies: list[_Copy], wanted: str) -> str | None:
-    """The passage of the copies most like `wanted`, as the copy writes it, or None."""
+    """The closest passage, once per quotation text: the same misquote is often copied."""
+    key = (tuple(id(c) for c in copies), wanted)
+    if key not in _closest_cache:
+        if len(_closest_cache) > 4096:
+            _closest_cache.clear()
+        _closest_cache[key] = _closest_passage(copies, wanted)
+    return _closest_cache[key]
+
+
+_closest_cache: dict = {}
+
+
+def _closest_passage(copies: list[_Copy], wanted: str) -> str | None:
+    """The passage of the copies most like `wanted`, as the copy writes it, or None.
+
+    The passage starts where the longest start of `wanted` is found (or ends where its
+    longest end is), and is as long as `wanted`; it is kept if at least half of its
+    characters are those of `wanted`."""
     best, best_ratio = None, 0.0
     for copy in copies:
-        if not copy.normal:
-            continue
-        matcher = difflib.SequenceMatcher(None, copy.normal, wanted, autojunk=False)
-        a, b, size = matcher.find_longest_match(0, len(copy.normal), 0, len(wanted))
-        if size == 0:
-            continue
-        start = max(0, a - b)
-        end = min(len(copy.normal), start + len(wanted))
-        ratio = difflib.SequenceMatcher(None, copy.normal[start:end], wanted, autojunk=False).ratio()
-        if ratio > best_ratio:
-            best, best_ratio = " ".join(copy.passage(start, end).split()), ratio
+        for from_end in (False, True):
+            size, at = _anchor(copy.normal, wanted, from_end)
+            if size < 2:
+                continue
+            start = max(0, at + size - len(wanted)) if from_end else at
+            end = min(len(copy.normal), start + len(wanted))
+            ratio = difflib.SequenceMatcher(None, copy.normal[start:end], wanted, autojunk=False).quick_ratio()
+            if ratio > best_ratio:
+                best, best_ratio = " ".join(copy.passage(start, end).split()), ratio
     return best if best_ratio >= 0.5 else None
 
 
@@ -187,14 +230,14 @@ def _position(raw_text: str, offset: int) -> tuple[int, int]:
 
 def _field_offset(raw_text: str, mark: tuple[int, int], value: str) -> int | None:
     """Offset in the file of a one-line front-matter value, found from its mark; None if it spans lines."""
-    lines = raw_text.split("\n")
-    if not 1 <= mark[0] <= len(lines):
-        return None
-    line = lines[mark[0] - 1]
-    at = line.find(value, max(0, mark[1] - 1))
-    if at < 0:
-        return None
-    return sum(len(text) + 1 for text in lines[: mark[0] - 1]) + at
+    start = 0
+    for _ in range(mark[0] - 1):
+        start = raw_text.find("\n", start) + 1
+        if start == 0:
+            return None
+    end = raw_text.find("\n", start)
+    at = raw_text.find(value, start + max(0, mark[1] - 1), len(raw_text) if end < 0 else end)
+    return at if at >= 0 else None
 
 
 def _texts(doc, fields: dict, raw_text: str) -> list[tuple[str, int | None, tuple[int, int], str]]:
@@ -205,9 +248,8 @@ def _texts(doc, fields: dict, raw_text: str) -> list[tuple[str, int | None, tupl
         mark = doc.mark(("summary",))
         found.append((summary, _field_offset(raw_text, mark, summary), mark, "summary"))
     if doc.body:
-        start = sum(len(line) + 1 for line in raw_text.split("\n")[: doc.body_line - 1])
-        if raw_text.startswith(doc.body, start):
-            found.append((doc.body, start, (doc.body_line, 1), "body"))
+        if raw_text.endswith(doc.body):  # the body is the rest of the file
+            found.append((doc.body, len(raw_text) - len(doc.body), (doc.body_line, 1), "body"))
         else:  # not where expected (cannot happen with files read by read_text): count from the body's line
             found.append((doc.body, None, (doc.body_line, 1), "body"))
     return found
@@ -249,7 +291,7 @@ def check_quotations(doc, fields: dict, root: Path | None, raw_text: str) -> lis
         return found  # the copies named cannot be read: said above
     searched = "、".join(f"{SOURCES_DIR}/{c.name}" for c in copies)
     for text, base, fallback, _ in _texts(doc, fields, raw_text):
-        for offset, quote in quotations(text):
+        for offset, quote in quotations(_mainland(text)):  # 「…」 quotes too (and is warned about)
             fragments = _fragments(quote)
             if sum(map(len, fragments)) <= SHORT:
                 continue
