@@ -48,17 +48,17 @@ def form_answers() -> tuple[Answer, ...]:
         return Answer(key, question.label, kind, needed, description, question=question)
 
     fields = (
-        ask("title", "input", "案例的名称，2–80 个字。例如：「惠学巴渝 三进行动」送教下乡"),
+        ask("title", "input", "案例的名称，2–80 个字。例如：“惠学巴渝 三进行动”送教下乡"),
         ask("summary", "textarea", "一两句话说明做了什么、有什么成效，至多 200 个字。"),
         ask("themes", "dropdown", "可多选。选项按七个主题排列，每个主题后面是它的三个子主题；选最贴切的子主题即可。"),
-        ask("district", "dropdown", "实践所在的区县；全市性工作选“全市”；来源没有写明时选院校所在区县。"),
+        ask("district", "dropdown", "实践所在区县（以来源写明的为准）；全市性工作选“全市”；来源没有写明时选“未注明”，不要按院校所在地推断。"),
         ask("institutions", "input",
             "实施的院校或机构，多个用顿号分开。须为已登记的名称或简称（见 cases/institutions.yml）；"
             "尚未登记的，请照写全称，维护者会先登记再转换。"),
         ask("year", "input", "来源报道这一实践的年份，阿拉伯数字，如 2024；不确定就不填。"),
         ask("source_title", "input", "支撑这份材料的公开来源（文章、报告、网页）的标题。", required=True),
         ask("source_url", "input", "来源的网址，以 https:// 开头；没有就不填。"),
-        ask("source_publisher", "input", "发布来源的单位或栏目。"),
+        ask("source_publisher", "input", "发布来源的单位（报社、网站、机构）；不知道就不填。"),
         ask("source_date", "input", "来源的发布日期：2024、2024-06 或 2024-06-01。"),
     )
     guidance = {
