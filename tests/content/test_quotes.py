@@ -171,3 +171,9 @@ def test_english_messages(content_tree):
 def test_quotations_are_the_outermost_pairs():
     text = "甲“一‘二’三”乙“四“五”六”丙“未完"
     assert quotations(text) == [(1, "一‘二’三"), (9, "四“五”六")]
+
+
+def test_corner_bracket_quotations_are_checked_as_well(content_tree):
+    assert rules(problems(content_tree, entry("「重庆三峡职业学院的『田间学院』、重庆财经职业学院」\n"))) == ["quote-brackets"]
+    found = problems(content_tree, entry("「重庆三峡职业学院的『田间学校』」\n"))
+    assert sorted(rules(found)) == ["quote-brackets", "quote-not-in-source"]
