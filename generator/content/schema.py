@@ -17,7 +17,7 @@ from typing import Callable
 
 from .suggest import closest
 from .types import (
-    INVALID, Boolean, Choice, Date, Field, FieldType, Integer, ListOf, Number, Record, Reference, Text, Url,
+    INVALID, Boolean, Choice, CopyName, Date, Field, FieldType, Integer, ListOf, Number, Record, Reference, Text, Url,
     VocabName, fields_schema,
 )
 from .vocab import normalize
@@ -33,9 +33,12 @@ SOURCE = Record(
     "a source mapping with a title",
     Field("title", Text(1, 200), True, "来源标题", "文章、报告或网页的标题。", "title: 重庆:构建职业教育发展新格局 建设全国职教重镇"),
     Field("url", Url(), False, "网址", "公开可访问的网址，以 https:// 开头。", "url: https://example.gov.cn/article.html"),
-    Field("publisher", Text(1, 100), False, "发布者", "发布来源的单位（报社、政府部门、学校）；不知道就不写。", "publisher: 中国教育报"),
-    Field("column", Text(1, 100), False, "栏目", "来源所在的栏目或专栏名称。", "column: “振兴有我”会客厅"),
+    Field("publisher", Text(1, 100), False, "发布者", "发布来源的单位（报社、网站、机构）；不知道就不写。", "publisher: 中国教育报"),
+    Field("column", Text(1, 100), False, "栏目", "来源所在的栏目或节目名称。", "column: “振兴有我”会客厅"),
     Field("date", Date(partial=True), False, "发布日期", "YYYY、YYYY-MM 或 YYYY-MM-DD；不知道就不写。", "date: 2024-06"),
+    Field("copy", CopyName(), False, "本地副本",
+          "cases/sources/ 中保存的来源全文（UTF-8 的 .txt 文件）的文件名；有副本时，check 会核对正文中的引文。",
+          "copy: zhenxing-youwo-huiketing-2e63d541.txt", ask=False),
 )
 Source = SOURCE.cls
 

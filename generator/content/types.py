@@ -202,6 +202,33 @@ class Url(FieldType):
         return {"type": "string", "format": "uri", "pattern": "^https?://"}
 
 
+# A copy's file name: no slash or backslash, no leading dot, so it never names a file outside cases/sources/.
+COPY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\.txt$")
+
+
+class CopyName(FieldType):
+    """The file name of a source's local copy: a plain `.txt` name inside cases/sources/.
+
+    Only the form is checked here; whether the file is there (a regular file, no link) is
+    checked with the quotations, which read it (generator.content.quotes)."""
+
+    expected, expected_en = "cases/sources/ 中的 .txt 文件名", "a .txt file name in cases/sources/"
+
+    def check(self, value, ctx, where):
+        text = value.strip() if isinstance(value, str) else None
+        if not text or not COPY_NAME.match(text):
+            shown = _shown(value)
+            base = text.replace("\\", "/").rsplit("/", 1)[-1] if text else ""
+            fix = (f"只写文件名，例如 {base}" if base and COPY_NAME.match(base)
+                   else "写 cases/sources/ 中的文件名，例如 zhenxing-youwo-huiketing-2e63d541.txt")  # fmt: skip
+            ctx.fail(where, "copy-name", found=shown, suggestion=fix)
+            return INVALID
+        return text
+
+    def json_schema(self, vocab):
+        return {"type": "string", "pattern": COPY_NAME.pattern}
+
+
 class VocabName(FieldType):
     """A name from a vocabulary file, stored as its canonical name."""
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from ..problems import WARNING, Problem, problem
-from . import safety
+from . import quotes, safety
 from .frontmatter import Document
 from .schema import INVALID, EntryType, Field, Schema
 from .suggest import closest
@@ -107,5 +107,6 @@ def check_entry(
         problems += _placeholders(doc, raw_text)
     problems += safety.find_private_data(doc.path, raw_text)
     problems += safety.check_body(root, doc.path, doc.body, doc.body_line)
+    problems += quotes.check_quotations(doc, fields, root, raw_text) + quotes.check_brackets(doc, fields, raw_text)
     return fields, problems
 

@@ -44,7 +44,7 @@ FORM_HELP = {
     "year": "来源报道这一实践的年份，阿拉伯数字，如 2024；不确定就不填。",
     "source_title": "支撑这份材料的公开来源（文章、报告、网页）的标题。",
     "source_url": "来源的网址，以 https:// 开头；没有就不填。",
-    "source_publisher": "发布来源的单位或栏目。",
+    "source_publisher": "发布来源的单位（报社、网站、机构）；不知道就不填。",
     "source_date": "来源的发布日期：2024、2024-06 或 2024-06-01。",
 }
 OPEN_VOCABULARIES = ("institution",)  # registries that grow with new content: typed, not chosen from a list

@@ -48,7 +48,8 @@ def _question(field: Field) -> Question | None:
 def questions_for(entry_type: EntryType) -> tuple[Question, ...]:
     """The questions of one entry type, in the order it declares its fields; the source's last."""
     asked = tuple(q for q in map(_question, entry_type.fields) if q is not None)
-    sources = tuple(Question(f"source_{f.name}", f"--source-{f.name}", f, False, prefix="来源") for f in SOURCE.fields)
+    sources = tuple(Question(f"source_{f.name}", f"--source-{f.name}", f, False, prefix="来源")
+                    for f in SOURCE.fields if f.ask)  # fmt: skip
     return asked + sources
 
 

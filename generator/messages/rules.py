@@ -301,6 +301,49 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "按来源填写该节，或删除该节；仍在编写时把 status 设为 draft",
         "fill in or remove the section; keep status: draft while writing",
     ),
+    # --- sources: local copies and the quotations checked against them
+    "copy-name": (
+        "字段“{field}”应为 cases/sources/ 中的文件名（以 .txt 结尾，不含 / 和 \\），实际是“{found}”",
+        "field '{field}' should be a file name in cases/sources/ (ending in .txt, no / or \\), found '{found}'",
+        "{suggestion}",
+        "{suggestion}",
+    ),
+    "copy-missing": (
+        "字段“{field}”指向的来源副本 {found} 不存在（或不是普通文件）",
+        "field '{field}' names the source copy {found}, which does not exist (or is not a plain file)",
+        "把来源全文保存为 UTF-8 文本文件 {found}，或改正文件名",
+        "save the source's text as the UTF-8 text file {found}, or correct the name",
+    ),
+    "copy-symlink": (
+        "字段“{field}”指向的来源副本 {found} 是符号链接（或在符号链接的目录中），出于安全原因不予读取",
+        "field '{field}' names the source copy {found}, which is a symbolic link (or inside one) and is not read, for safety",
+        "换成 cases/sources/ 中的真实文件",
+        "replace it with a real file in cases/sources/",
+    ),
+    "copy-unreadable": (
+        "字段“{field}”指向的来源副本 {found} 无法读取：{why}",
+        "field '{field}' names the source copy {found}, which cannot be read: {why_en}",
+        "另存为 UTF-8 编码的 .txt 文本文件",
+        "save it as a UTF-8 .txt text file",
+    ),
+    "quote-not-in-source": (
+        "引文“{found}”与来源原文不一致：在 {copies} 中找不到",
+        "the quotation '{found}' is not the source's wording: it is not in {copies}",
+        "{fix}",
+        "{fix_en}",
+    ),
+    "quote-no-copy": (
+        "没有保存来源的本地副本，无法核对引文",
+        "no local copy of a source is kept, so the quotations cannot be checked",
+        "把来源全文保存为 cases/sources/ 中的 UTF-8 .txt 文件，并在该来源下加一行 copy: 文件名.txt",
+        "save the source's text as a UTF-8 .txt file in cases/sources/ and add copy: <name>.txt under that source",
+    ),
+    "quote-brackets": (
+        "用了直角引号：“{found}”；大陆通行的引号是外层“ ”、内层‘ ’",
+        "corner-bracket quotation marks: '{found}'; mainland usage is “ ” outside and ‘ ’ inside",
+        "改为 {suggestion}",
+        "write {suggestion}",
+    ),
     # --- privacy
     "private-id-card": (
         "疑似居民身份证号（18 位且校验位正确）：不得公开个人身份证号",

@@ -12,7 +12,10 @@ import pytest
 
 from generator.cli import main
 
-BAD_THEME = "---\ntitle: 示例条目\nsummary: 合成。\nthemes: [赛教结合]\ninstitutions: [市教委]\ndistrict: 全市\nsources:\n  - title: 测试\n---\n正文。\n"
+BAD_THEME = (
+    "---\ntitle: 示例条目\nsummary: 合成。\nthemes: [赛教结合]\ninstitutions: [市教委]\ndistrict: 全市\n"
+    "sources:\n  - title: 测试\n    copy: zhenxing-youwo-huiketing-2e63d541.txt\n---\n正文。\n"
+)
 
 
 def run_check(root: Path, *args: str, capsys) -> tuple[int, str, str]:

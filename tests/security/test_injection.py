@@ -21,7 +21,7 @@ FRONT = {
     "themes": ["赛教融合"],
     "institutions": ["市教委"],
     "district": "全市",
-    "sources": [{"title": "测试来源", "publisher": "测试"}],
+    "sources": [{"title": "测试来源", "publisher": "测试", "copy": "zhenxing-youwo-huiketing-2e63d541.txt"}],
     "outcomes": [{"label": "培训", "value": 1, "unit": "人次"}],
 }
 # every place a contributor's string reaches a page

@@ -98,11 +98,11 @@ def test_browse_filters_work_without_a_server(page, site_url):
     page.goto(site_url + "browse/")
     items = page.locator("#zjxn-browse > li")
     total = items.count()
-    assert total == 29 and page.locator("#zjxn-filters").is_visible()
+    assert total == 31 and page.locator("#zjxn-filters").is_visible()
     page.select_option("select[data-facet=year]", "2023")
     visible = page.locator("#zjxn-browse > li:not([hidden])")
     assert visible.count() == 1 and "示例案例甲" in visible.first.inner_text()
-    assert "显示 1 / 29" in page.locator("#zjxn-browse-status").inner_text()
+    assert "显示 1 / 31" in page.locator("#zjxn-browse-status").inner_text()
     page.select_option("select[data-facet=year]", "")
     page.select_option("select[data-facet=theme]", "赛教融合")
     shown = visible.count()
@@ -169,12 +169,12 @@ def test_long_browse_list_loads_the_rest_when_filtering(browser, fresh_content, 
         tab.goto(url + "browse/")
         assert tab.locator("#zjxn-browse > li").count() == 5
         tab.select_option("select[data-facet=theme]", "赛教融合")
-        tab.wait_for_function("document.querySelectorAll('#zjxn-browse > li').length === 29")
+        tab.wait_for_function("document.querySelectorAll('#zjxn-browse > li').length === 31")
         visible = tab.locator("#zjxn-browse > li:not([hidden])")
         shown = visible.count()
-        assert 0 < shown < 29
+        assert 0 < shown < 31
         assert all("|赛教融合|" in (visible.nth(i).get_attribute("data-theme") or "") for i in range(shown))
-        assert f"显示 {shown} / 29" in tab.locator("#zjxn-browse-status").inner_text()
+        assert f"显示 {shown} / 31" in tab.locator("#zjxn-browse-status").inner_text()
         links = [visible.nth(i).locator("a").get_attribute("href") for i in range(shown)]
         assert "../cases/saijiao-ronghe-tianjian-shengjin/" in links
         assert tab.request.get(url + "browse/" + links[0]).ok  # the built links lead to real pages

@@ -53,7 +53,7 @@ def test_html_is_chinese_and_search_indexes_only_the_article(built_site):
     assert "data-pagefind-body" not in nav
     assert (built_site / "pagefind" / "pagefind.js").is_file()
     assert not (built_site / "pagefind" / "pagefind-ui.js").exists()  # the site has its own search dialog
-    assert json.loads(read(built_site / "pagefind/pagefind-entry.json"))["languages"]["zh"]["page_count"] > 29
+    assert json.loads(read(built_site / "pagefind/pagefind-entry.json"))["languages"]["zh"]["page_count"] > 31
 
 
 def test_navigation_lists_index_pages_never_entries(built_site):
@@ -105,11 +105,12 @@ def test_body_image_is_copied_and_linked(built_site):
 def test_cases_json_resolves_references(built_site):
     data = json.loads(read(built_site / "cases.json"))
     entries = {(e["type"], e["id"]): e for e in data["entries"]}
-    assert len(entries) == 29 and data["license"] == "CC BY 4.0"
+    assert len(entries) == 31 and data["license"] == "CC BY 4.0"
     case = entries[("case", "sanxia-tianjian-xueyuan")]
     assert case["models"] == [{"type": "model", "id": "tianjian-xueyuan", "title": "田间学院", "url": "models/tianjian-xueyuan/"}]
     model = entries[("model", "tianjian-xueyuan")]
-    assert {r["id"] for r in model["referenced_by"]} == {"sanxia-tianjian-xueyuan", "tianjian-chanye-xueyuan-xuetuzhi", "huixue-bayu-songjiao-xiaxiang"}
+    assert {r["id"] for r in model["referenced_by"]} == {"sanxia-tianjian-xueyuan", "tianjian-chanye-xueyuan-xuetuzhi", "huixue-bayu-songjiao-xiaxiang",
+                                                     "sanxia-tianjian-xueyuan-sililanka"}
     assert entries[("case", "shili-nianfen-anli-a")]["outcomes"] == [{"label": "示例培训", "value": 1200, "unit": "人次"}]
 
 
@@ -117,7 +118,7 @@ def test_cases_csv_has_a_bom_and_one_row_per_entry(built_site):
     raw = (built_site / "cases.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert len(rows) == 29
+    assert len(rows) == 31
     row = next(r for r in rows if r["编号"] == "shili-nianfen-anli-a")
     assert row["年份"] == "2023" and row["网址"] == "https://example.com/zhijiao-xingnong/cases/shili-nianfen-anli-a/"
     assert row["相关模式"] == "订单班"
@@ -128,7 +129,10 @@ def test_feed_is_atom_with_the_newest_cases(built_site):
     feed = ET.fromstring((built_site / "feed.xml").read_bytes())
     assert feed.find("a:updated", ns).text == "2023-11-14T22:13:20Z"  # from SOURCE_DATE_EPOCH
     titles = [e.find("a:title", ns).text for e in feed.findall("a:entry", ns)]
-    assert titles[0].startswith("示例案例甲") and "田间学院" not in titles  # cases only, newest first
+    assert "田间学院" not in titles  # cases only
+    # newest first: the real cases of 2025 and 2024, then the synthetic one of 2023
+    assert titles[:2] == ["“田间学院”走出国门：与斯里兰卡的农业职业教育合作", "重庆三峡职业学院“田间学院”"]
+    assert titles[2].startswith("示例案例甲")
 
 
 def test_sitemap_lists_generated_pages_with_the_build_date(built_site):

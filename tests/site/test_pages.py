@@ -78,11 +78,11 @@ def test_index_and_taxonomy_pages_exist(site, library):
 def test_entry_page_shows_metadata_backlinks_related_and_badge(site):
     page = site.pages["models/tianjian-xueyuan/index.md"]
     assert front_matter(page)["title"] == "田间学院"
-    assert "应用本模式的条目（3）" in page  # three published cases name this model
+    assert "应用本模式的条目（4）" in page  # four published cases name this model
     assert 'href="../../cases/sanxia-tianjian-xueyuan/"' in page
     related = page.split("相关条目")[1]
     assert len(re.findall(r"<li>", related)) == 5
-    assert "zjxn-badge--basic" in page and ">基本<" in page
+    assert "zjxn-badge--complete" in page and ">完整<" in page  # its three sections, sourced from three texts
     case = site.pages["cases/shili-nianfen-anli-a/index.md"]
     assert "<caption>成效数据</caption>" in case and "1,200 人次" in case
     assert 'href="../../districts/wanzhou/"' in case and "市级" in case
@@ -122,7 +122,7 @@ def test_years_stats_and_browse(site):
     assert stats.count("<svg") == 4 and stats.count("<title id=") == 4 and stats.count("<desc id=") == 4
     assert 'role="img"' in stats and ">万州区<" in stats
     browse = site.pages["browse/index.md"]
-    assert browse.count('class="zjxn-list__item"') == 29
+    assert browse.count('class="zjxn-list__item"') == 31
     assert 'data-year="|2023|"' in browse and 'data-level="|市级|"' in browse
     assert '<option value="产教融合">' in browse
 
