@@ -25,6 +25,7 @@ from . import exports
 from .bodies import BodyRenderer
 from .charts import bar_chart
 from .identity import SiteIdentity
+from .kept import Kept
 from .templates import environment
 from .urls import entry_url, facet_url, relative, source_path, subtheme_url, theme_url, type_url
 
@@ -71,18 +72,24 @@ def markdown_page(title: str, html_block: str, description: str | None = None) -
 
 
 class _Builder:
-    def __init__(self, library, index: Index, options: SiteOptions):
+    def __init__(self, library, index: Index, options: SiteOptions, kept: Kept | None = None):
         self.library, self.index, self.options = library, index, options
         self.schema, self.vocab = library.schema, library.vocab
         self.env = environment()
         self.site = Site()
-        self.bodies = BodyRenderer(library.root, {e.path: e for e in index.entries})
+        self.kept = kept  # pages and bodies of the last making of this site (serve)
+        self.bodies = BodyRenderer(library.root, {e.path: e for e in index.entries}, kept.bodies if kept else None)
 
     # --- helpers
 
     def page(self, url: str, page_title: str, template: str, description: str | None = None, **context) -> str:
-        block = self.env.get_template(template).render(link=partial(relative, url), schema=self.schema, **context)
-        return markdown_page(page_title, block, description)
+        def make() -> str:
+            block = self.env.get_template(template).render(link=partial(relative, url), schema=self.schema, **context)
+            return markdown_page(page_title, block, description)
+
+        if self.kept is None:
+            return make()
+        return self.kept.page(url, (page_title, template, description, context), make)
 
     def add(self, url: str, page_title: str, template: str, description: str | None = None, **context):
         self.site.pages[source_path(url)] = self.page(url, page_title, template, description, **context)
@@ -155,7 +162,11 @@ class _Builder:
 
     def entry_page(self, number: int) -> tuple[str, str, dict]:
         """The page of the index's entry `number`: (source path, Markdown, the images its body uses)."""
-        entry, edit_base, assets = self.index.entries[number], self.options.identity.edit_base, {}
+        return self.entry_page_of(self.index.entries[number])
+
+    def entry_page_of(self, entry) -> tuple[str, str, dict]:
+        """The page of one entry of the index: (source path, Markdown, the images its body uses)."""
+        edit_base, assets = self.options.identity.edit_base, {}
         url = entry_url(entry)
         text = self.page(
             url, entry.title, "entry.html.j2", entry.summary,
@@ -302,8 +313,8 @@ class _Builder:
             newest=self.index.newest[:NEWEST_ON_HOME], counts=self.type_counts(self.index.entries),
         )
 
-    def build(self) -> Site:
-        self.entries()
+    def listing_pages(self) -> None:
+        """Every page but the entries' (with the browse page's data), and the navigation."""
         theme_rows = self.theme_pages()
         self.home_page(theme_rows)
         self.browse_page()
@@ -312,13 +323,20 @@ class _Builder:
         for facet in paged:
             self.facet_pages(facet)
         self.stats_page(theme_rows)
-        self.site.files.update(exports.all_exports(self.library, self.index, self.options))
         self.site.navigation = [
             ("首页", ""), ("主题", "themes/"), ("浏览与筛选", "browse/"),
             *((t.label, type_url(t)) for t in self.schema.types),
             *((f.label, facet_url(f)) for f in paged),
             ("统计", "stats/"),
         ]  # fmt: skip
+
+    def exports(self) -> dict[str, str]:
+        return exports.all_exports(self.library, self.index, self.options)
+
+    def build(self) -> Site:
+        self.entries()
+        self.listing_pages()
+        self.site.files.update(self.exports())
         return self.site
 
 
@@ -329,3 +347,9 @@ def _entry_page(builder: _Builder, number: int) -> tuple[str, str, dict]:
 def build_site(library, index: Index, options: SiteOptions = SiteOptions()) -> Site:
     """Every page, export and asset of the site, as data. Drafts are not in `index`, so never published."""
     return _Builder(library, index, options).build()
+
+
+def site_builder(library, index: Index, options: SiteOptions, kept: Kept) -> _Builder:
+    """A maker of the site's parts one at a time, reusing what `kept` holds (serve): entry_page_of(entry),
+    listing_pages() into its `site`, exports()."""
+    return _Builder(library, index, options, kept)

@@ -91,17 +91,34 @@ class CaseLibraryPlugin(BasePlugin[CaseLibraryConfig]):
         docs_prefix = _repo_relative(Path(config.docs_dir), Path(config.config_file_path).parent)
         for file in files.documentation_pages():
             file.edit_uri = f"{docs_prefix}{file.src_uri}" if docs_prefix is not None else None
-        added = [File.generated(config, path, content=text) for path, text in {**site.pages, **site.files}.items()]
+        self.generated = set()
+        for path, text in site.pages.items():
+            self.add_page(files, config, path, text, site.edit_paths.get(path))
+        added = [File.generated(config, path, content=text) for path, text in site.files.items()]
         added += [File.generated(config, path, abs_src_path=str(src)) for path, src in site.assets.items()]
         for file in added:
-            clash = files.get_file_from_path(file.src_uri)
-            if clash is not None:
-                log.warning(messages.text("plugin-page-replaced", path=file.src_uri))
-                files.remove(clash)
-            file.edit_uri = site.edit_paths.get(file.src_uri)
-            files.append(file)
-        self.generated = set(site.pages)
+            self._place(files, file)
         return files
+
+    def add_page(self, files, config, path: str, text: str, edit_path: str | None = None) -> File:
+        """Add one generated page (source path -> Markdown) to `files`; `serve` adds pages this way as it makes them."""
+        file = File.generated(config, path, content=text)
+        file.edit_uri = edit_path
+        self._place(files, file)
+        self.generated.add(path)
+        return file
+
+    def remove_page(self, files, path: str) -> None:
+        """Take a generated page out of `files` (`serve`, when its entry is gone)."""
+        files.remove(files.get_file_from_path(path))
+        self.generated.discard(path)
+
+    def _place(self, files, file) -> None:
+        clash = files.get_file_from_path(file.src_uri)
+        if clash is not None:
+            log.warning(messages.text("plugin-page-replaced", path=file.src_uri))
+            files.remove(clash)
+        files.append(file)
 
     def on_env(self, env, config, files):
         env.globals["zjxn_parts"] = self.shared_parts
