@@ -134,9 +134,10 @@ def list_entries(root: Path, schema: Schema) -> tuple[list[tuple[str, str]], lis
 
 
 def check_files(root: Path, vocab: Vocabulary, schema: Schema, jobs: list[tuple[str, str]],
-                for_entries: bool = True) -> list[tuple[CheckedFile | None, list[Problem]]]:  # fmt: skip
-    """Each (entry type id, path) read and checked, references not yet resolved: (checked file or None, problems)."""
-    return map_jobs(_check_file, (root, vocab, schema, for_entries), jobs, PARALLEL_FROM)
+                for_entries: bool = True, parallel: bool = True) -> list[tuple[CheckedFile | None, list[Problem]]]:  # fmt: skip
+    """Each (entry type id, path) read and checked, references not yet resolved: (checked file or None, problems).
+    Many files are checked in worker processes, unless not `parallel`."""
+    return map_jobs(_check_file, (root, vocab, schema, for_entries), jobs, PARALLEL_FROM if parallel else len(jobs) + 1)
 
 
 def _read_entries(root: Path, vocab: Vocabulary, schema: Schema, for_entries: bool) -> tuple[list[CheckedFile], list[Problem], int]:
@@ -161,10 +162,12 @@ def _reference_names(checked: list[CheckedFile], entry_type: str) -> dict[str, s
     return names
 
 
-def _resolve(checked: list[CheckedFile], schema: Schema) -> list[Problem]:
-    """Replace references to other entries by their ids, in place; name the ones that match nothing."""
-    lookups = {kind: _reference_names(checked, kind) for kind in schema.references.values()}
-    drafts = {(c.type, c.id) for c in checked if c.fields.get("status") == "draft"}
+def _resolve(checked: list[CheckedFile], schema: Schema, among: list[CheckedFile] | None = None) -> list[Problem]:
+    """Replace references to other entries by their ids, in place; name the ones that match nothing.
+    Names are looked up among `among` (default: `checked`)."""
+    named = checked if among is None else among
+    lookups = {kind: _reference_names(named, kind) for kind in schema.references.values()}
+    drafts = {(c.type, c.id) for c in named if c.fields.get("status") == "draft"}
     problems: list[Problem] = []
     for item in checked:
         published = item.fields.get("status", "published") == "published"
@@ -190,10 +193,12 @@ def _resolve(checked: list[CheckedFile], schema: Schema) -> list[Problem]:
     return problems
 
 
-def resolve_references(checked: list[CheckedFile], schema: Schema) -> tuple[list[CheckedFile], list[Problem]]:
-    """Copies of `checked` with references replaced by ids, and the problems of those that match nothing."""
+def resolve_references(checked: list[CheckedFile], schema: Schema,
+                       among: list[CheckedFile] | None = None) -> tuple[list[CheckedFile], list[Problem]]:  # fmt: skip
+    """Copies of `checked` with references replaced by ids, and the problems of those that match nothing;
+    names are looked up among `among` (every checked file; default: `checked`)."""
     copies = [replace(item, fields=dict(item.fields)) for item in checked]
-    return copies, _resolve(copies, schema)
+    return copies, _resolve(copies, schema, among)
 
 
 def _check_tree(root: Path, schema: Schema, for_entries: bool) -> tuple[Vocabulary, list[CheckedFile], list[Problem], int]:
