@@ -1,15 +1,14 @@
 """The zjxn MkDocs plugin: adds the generated pages and exports, lists the index pages in the
 navigation, and indexes the built site for search. Only MkDocs events are answered here.
 
-Run by `python -m generator build`, it is handed the site as data (`use`); run by
-plain `mkdocs build` or `serve`, it checks `cases/` and makes the site itself.
+Run by `python -m generator build` or `serve`, it is handed the site as data (`use`); run
+by plain `mkdocs build` or `mkdocs serve`, it checks `cases/` and makes the site itself.
 Enabled in mkdocs.yml as `zjxn` (entry point in pyproject.toml).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -31,7 +30,6 @@ from .shared_parts import SharedParts
 
 log = logging.getLogger("mkdocs.plugins.zjxn")
 TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates"
-CONTENT_ROOT_ENV = "ZJXN_CONTENT_ROOT"  # set by `python -m generator serve --root DIR`
 
 
 class CaseLibraryConfig(Config):
@@ -77,8 +75,7 @@ class CaseLibraryPlugin(BasePlugin[CaseLibraryConfig]):
         if not config.use_directory_urls:
             raise PluginError(messages.text("plugin-needs-directory-urls"))
         if not self.given:
-            folder = os.environ.get(CONTENT_ROOT_ENV) or self.config.content_root
-            self.root = (Path(config.config_file_path).parent / folder).resolve()
+            self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
             self.site = None  # made afresh at every build of `serve`
         self.docs_nav = config.nav or []
         return config
