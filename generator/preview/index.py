@@ -40,6 +40,7 @@ class LiveIndex:
         self.naming: dict = defaultdict(set)  # entry key -> keys of the entries naming it
         self.related_keys: dict[Key, tuple] = {}  # made when read
         self.backlink_lists: dict[Key, tuple] = {}  # made when read
+        self.newest_keys: list | None = None  # the cases, newest first (sorted again only when needed)
         self._newest = None
         for entry in sorted(library.entries, key=lambda e: self.order(key(e))):
             self._add(entry, in_order=True)
@@ -47,8 +48,10 @@ class LiveIndex:
     def index(self) -> Index:
         by_facet = {facet.name: self._group(facet.name) for facet in self.schema.facets}
         entries = tuple(self.by_key[k] for k in self.keys)
+        if self.newest_keys is None:
+            self.newest_keys = [key(e) for e in newest_cases(entries)]
         if self._newest is None:
-            self._newest = newest_cases(entries)
+            self._newest = self._entries(self.newest_keys)
         return Index(entries=entries, by_facet=by_facet, backlinks=_Backlinks(self), related=_Related(self),
                      newest=self._newest, by_key=dict(self.by_key))  # fmt: skip
 
@@ -65,7 +68,9 @@ class LiveIndex:
             if new is not None:
                 self._add(new)
             touched |= self._neighbours(item)
-            if old is None or new is None or old.type == "case" or new.type == "case":
+            if old is None or new is None or _newness(old) != _newness(new):
+                self.newest_keys = None  # sorted again
+            if "case" in (getattr(old, "type", None), getattr(new, "type", None)):
                 self._newest = None
         related = set()
         for item in touched:
@@ -133,18 +138,46 @@ class LiveIndex:
                 found.update(holders[(at - step) % len(holders)] for step in range(min(NEAREST, len(holders))))
         return found
 
-    def _group(self, facet: str) -> dict:
+    def _group(self, facet: str) -> "_Group":
         """Value -> entries, in build_index's order (values as text, entries in entry order)."""
-        buckets, stale = self.buckets[facet], self.stale.pop(facet, set())
-        old = self.groups.get(facet, {})
-        if stale or facet not in self.groups:
-            made = {value: (self._entries(buckets[value]) if value in stale or value not in old else old[value])
-                    for value in sorted(buckets, key=str)}  # fmt: skip
-            self.groups[facet] = made
+        stale = self.stale.pop(facet, set())
+        old = self.groups.get(facet)
+        if old is None or stale:
+            kept = {} if old is None else {v: t for v, t in old.made.items() if v not in stale}
+            self.groups[facet] = _Group(self, self.buckets[facet], kept)
         return self.groups[facet]
 
     def _entries(self, keys: list) -> tuple:
         return tuple(self.by_key[k] for k in keys)
+
+
+def _newness(entry) -> tuple:
+    """What puts a case among the newest (build_index.newest_cases)."""
+    return (entry.type, entry.id, entry.year, entry.updated)
+
+
+class _Group(Mapping):
+    """One facet's value -> entries, each tuple made when first read."""
+
+    def __init__(self, live: LiveIndex, buckets: dict, made: dict):
+        self.live, self.buckets, self.made = live, buckets, made
+        self.values = sorted(buckets, key=str)
+
+    def __getitem__(self, value) -> tuple:
+        if value not in self.made:
+            if value not in self.buckets:
+                raise KeyError(value)
+            self.made[value] = self.live._entries(self.buckets[value])
+        return self.made[value]
+
+    def __contains__(self, value) -> bool:
+        return value in self.buckets
+
+    def __iter__(self):
+        return iter(self.values)
+
+    def __len__(self) -> int:
+        return len(self.values)
 
 
 class _Backlinks(Mapping):

@@ -43,6 +43,7 @@ class LiveLibrary:
         self.reference_problems: dict[str, list[Problem]] = {}
         self.made: dict = {}  # entry file -> (checked file, resolved fields, had errors, entry or None)
         self.good: dict = {}  # entry file -> its last entry made without errors
+        self._library: Library | None = None
         self._list()
         self._check(set(self.jobs))
         self._settle()
@@ -51,9 +52,12 @@ class LiveLibrary:
 
     @property
     def library(self) -> Library:
-        order = {t.id: i for i, t in enumerate(self.schema.types)}
-        entries = sorted(self.good.values(), key=lambda e: (order[e.type], e.id))
-        return Library(root=self.root, vocab=self.vocab, entries=tuple(entries), schema=self.schema)
+        """The entries as a Library (made again after a change of entries)."""
+        if self._library is None:
+            order = {t.id: i for i, t in enumerate(self.schema.types)}
+            entries = sorted(self.good.values(), key=lambda e: (order[e.type], e.id))
+            self._library = Library(root=self.root, vocab=self.vocab, entries=tuple(entries), schema=self.schema)
+        return self._library
 
     def problems_of(self, path: str) -> list[Problem]:
         """Every problem of one file, in line order."""
@@ -100,7 +104,8 @@ class LiveLibrary:
     def _update(self, touched: set[str], again: set[str], vocabulary: bool = False) -> Update:
         listed, others_before = set(self.jobs), {p.path for p in self.other_files}
         problems_before = {path: self.problems_of(path) for path in (again & listed) | others_before}
-        self._list()
+        if not all(path in listed and (self.root / path).is_file() for path in touched if self._in_entry_folder(path)):
+            self._list()  # a file came, went or is not an entry file: the folders are listed again
         gone = listed - set(self.jobs)
         appeared = (listed ^ set(self.jobs)) | {p for p in touched if p not in self.jobs and p not in listed}
         again = (again & set(self.jobs)) | (set(self.jobs) - listed) | self._naming(appeared)
@@ -124,7 +129,12 @@ class LiveLibrary:
             changed |= set(VOCABULARY_FILES)
         for path, previous in replaced.items():
             entries[key(self.good[path])] = (previous, self.good[path])
+        if entries:
+            self._library = None
         return Update(entries, changed, appeared, vocabulary)
+
+    def _in_entry_folder(self, path: str) -> bool:
+        return any(path.startswith(f"cases/{t.folder}/") for t in self.schema.types)
 
     def _referring(self, spellings: set[str]) -> set[str]:
         """Entry files with a reference written as one of `spellings`."""

@@ -27,6 +27,7 @@ from .server import PreviewServer
 from .site import LiveSite, Written, html_path
 from .watch import Watcher, gather
 
+LATER = 1.0  # seconds without edits before the exports and the sitemap are made again
 SETTLE = 3.0  # seconds without edits before the search index (and the packs) are made again
 WAIT_FOR_PAGE = 30.0  # the longest a browser waits for a page being made
 POLL = 25.0  # the longest /.zjxn/changes holds a request
@@ -123,9 +124,10 @@ class Preview:
 
     def loop(self) -> None:
         while not self.stopping.is_set():
-            busy = not self.site.idle()
+            later = time.monotonic() - self.quiet_since >= LATER
+            busy = self.site.busy(later)
             try:
-                item = self.inbox.get(timeout=0 if busy else 0.2) if not busy else self.inbox.get_nowait()
+                item = self.inbox.get_nowait() if busy else self.inbox.get(timeout=0.2)
             except queue.Empty:
                 item = None
             if item is not None and item[0] == "files":
@@ -139,7 +141,7 @@ class Preview:
             elif item is not None and item[0] == "reindex":
                 self.asked_for_search = True
             elif busy:
-                self._guarded(self.site.step)
+                self._guarded(lambda: self.site.step(later))
                 if self.site.idle() and self.complete_seconds is None:
                     self.complete_seconds = time.monotonic() - self.started
                     self.say("serve-complete", seconds=self.complete_seconds)

@@ -150,9 +150,13 @@ class LiveSite:
     def plans(self) -> list:
         return self.made.plans
 
+    def busy(self, later: bool = True) -> bool:
+        """Whether a step has work; the exports and the sitemap only if `later` (edits have paused)."""
+        now = bool(self.made.listing_due or self.dirty or self.backlog or self.lists_due)
+        return now or (later and (self.exports_due or self.sitemap_due))
+
     def idle(self) -> bool:
-        return not (self.made.listing_due or self.dirty or self.backlog or self.lists_due or self.exports_due
-                    or self.sitemap_due)  # fmt: skip
+        return not self.busy()
 
     # --- changes
 
@@ -230,8 +234,9 @@ class LiveSite:
                 self.problems.pop(path, None)
         self.errors = tuple(sorted(path for path, found in self.problems.items() if any(p.is_error for p in found)))
 
-    def step(self) -> Written:
-        """Do some of what is due; returns what it wrote (nothing when idle)."""
+    def step(self, later: bool = True) -> Written:
+        """Do some of what is due; returns what it wrote (nothing when idle). The exports and the sitemap
+        are made only when `later`: nobody reads them while editing, and at 10,000 entries they take a while."""
         made, written = self.made, Written()
         if self.dirty:
             written.paths |= self._make_entries(self.dirty)
@@ -241,10 +246,10 @@ class LiveSite:
             written.paths |= self._make_lists()
         elif self.backlog:
             written.paths |= self._make_entries(self.backlog)
-        elif self.exports_due:
+        elif self.exports_due and later:
             self.exports_due = False
             written.paths |= self._write(made.exports, self.builder().exports())
-        elif self.sitemap_due:
+        elif self.sitemap_due and later:
             self.sitemap_due = False
             order = [self.entry_pages[k] for k in self.index.keys if k in self.entry_pages] + list(made.listing)
             if made.session.sitemap(order):
