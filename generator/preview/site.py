@@ -8,8 +8,9 @@ whose bodies link to a file that appeared or went away, the listing pages (all m
 and compared: only changed ones are rendered), the exports and the sitemap.
 
 At start only the home page is rendered; the other pages follow step by step, and a page
-a browser asks for is made first (`render_now`). A change of mkdocs.yml, packs.yml, docs/,
-overrides/, templates/ or the vocabularies makes everything afresh in a new folder.
+a browser asks for is made first (`render_now`). A change of mkdocs.yml, docs/, overrides/,
+templates/site/ or the vocabularies (and with packs, packs.yml and templates/packs/) makes everything
+afresh in a new folder.
 
 Only one thread calls a LiveSite. `waiting` (source paths of the pages due) may be read
 from others.
@@ -29,9 +30,9 @@ from ..site.builddate import pin_build_date
 from ..site.identity import identity_from
 from ..site.kept import Kept
 from ..site.mkdocs import engine
-from ..site.mkdocs.plugin import TEMPLATES_DIR
 from ..site.mkdocs.session import Session
 from ..site.pages import Site, SiteOptions, markdown_page, site_builder
+from ..site.templates import TEMPLATES as SITE_TEMPLATES
 from ..site.urls import entry_url, source_path
 from .index import LiveIndex
 from .library import LiveLibrary
@@ -109,8 +110,9 @@ class LiveSite:
             raise
         old = self.made
         docs = [path for path in session.pages() if path not in pages]  # docs/' own pages (关于本站 …)
-        self.made = _Made(session, options, kept, plans, builder.site.navigation,
-                          _watched(self.root, self.config_path, config), dict(pages), dict.fromkeys([*pages, *docs]))  # fmt: skip
+        watched = _watched(self.root, self.config_path, config, self.packs)
+        self.made = _Made(session, options, kept, plans, builder.site.navigation, watched, dict(pages),
+                          dict.fromkeys([*pages, *docs]))  # fmt: skip
         self._write(self.made.data, builder.site.files)
         self.entry_pages: dict = {}  # key -> source path of its page, once made
         self.shown: dict = {}  # key -> keys of the entries its page shows
@@ -459,12 +461,16 @@ def html_path(page: str) -> str:
     return page.removesuffix(".md") + ".html"
 
 
-def _watched(root: Path, config_path: Path, config) -> tuple[str, ...]:
-    """Paths whose change makes the site afresh (settings, docs/, the theme's overrides, templates/):
-    project-relative where under the project, else absolute."""
-    candidates = [config_path, root / "packs.yml", Path(config.docs_dir), TEMPLATES_DIR]
+def _watched(root: Path, config_path: Path, config, packs: bool) -> tuple[str, ...]:
+    """Paths whose change makes the site afresh (settings, docs/, the theme's overrides, the site's templates,
+    and the packs' with `packs`): project-relative where under the project, else absolute."""
+    candidates = [config_path, Path(config.docs_dir), SITE_TEMPLATES]
     if config.theme.custom_dir:
         candidates.append(Path(config.theme.custom_dir))
+    if packs:
+        from ..packs.booklet import TEMPLATES as PACK_TEMPLATES
+
+        candidates += [root / "packs.yml", PACK_TEMPLATES]
     found = []
     for path in candidates:
         path = Path(path).resolve()
