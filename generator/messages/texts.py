@@ -58,7 +58,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the changed files could not be made into pages: {reason}. The preview keeps the last pages; fix and save.",
     ),
     "serve-drafts": ("草稿（只在预览中显示，build 不会发布）：{urls}", "drafts (shown only in the preview, never built): {urls}"),
-    "serve-problems": ("{path}：{errors} 个错误，{warnings} 个提醒（页面上方列出）", "{path}: {errors} errors, {warnings} warnings (listed at the top of its page)"),
+    "serve-fixed": ("{path}：没有问题了。", "{path}: no problems left."),
     "serve-search-done": ("搜索索引已更新（{seconds:.1f} 秒）。", "search index updated ({seconds:.1f} s)."),
     "serve-search-failed": ("搜索索引建立失败：{reason}", "the search index could not be made: {reason}"),
     "serve-packs-done": ("案例手册已生成。", "packs printed."),

@@ -3,8 +3,9 @@
 Threads: the web server's (one per request), watchdog's, the packs' printing (when
 asked for), and the preview's own, the only one that reads content and makes pages
 (LiveSite). Its loop takes file changes first, then the pages browsers wait for, then
-what is due; when every page is written and nothing changed for SETTLE seconds, it
-refreshes the search index, then the packs (`--packs`).
+what is due (the listing pages, exports and sitemap once edits paused for LATER seconds);
+when every page is written and nothing changed for SETTLE seconds, it refreshes the search
+index, then the packs (`--packs`).
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ from .server import PreviewServer
 from .site import LiveSite, Written, html_path
 from .watch import Watcher, gather
 
-LATER = 1.0  # seconds without edits before the exports and the sitemap are made again
-SETTLE = 3.0  # seconds without edits before the search index (and the packs) are made again
+LATER = 1.0  # seconds without edits before the listing pages, exports and sitemap are made again
+SETTLE = 5.0  # seconds without edits before the search index (and the packs) are made again
 WAIT_FOR_PAGE = 30.0  # the longest a browser waits for a page being made
 POLL = 25.0  # the longest /.zjxn/changes holds a request
 HISTORY = 200  # writes remembered for browsers asking what changed since
+NOTICE = 0.3  # pages written in the background are told to browsers at most this often
 
 
 class Preview:
@@ -43,10 +45,11 @@ class Preview:
         self.version = 0
         self.history: deque = deque(maxlen=HISTORY)  # (version, site paths written, or None for all)
         self.failure = ""  # why the last change could not be made into pages
+        self.unsaid, self.said_at = Written(), 0.0  # written in the background and not yet told to browsers
         self.stopping = threading.Event()
         started = time.monotonic()
         self.site = LiveSite(root, config_path, packs=packs)
-        self.search = SearchIndex(self.site.made.session.plugin.config.search_index)
+        self.search = SearchIndex(self.site.search_index)
         self.packs = Packs(packs)
         self.quiet_since = time.monotonic()
         self.asked_for_search = False
@@ -114,12 +117,18 @@ class Preview:
 
     # --- the preview's own thread
 
-    def _publish(self, written: Written | None) -> None:
-        """A new version: browsers showing what was written reload; the others update their bar."""
+    def _publish(self, written: Written | None, soon: bool = False) -> None:
+        """A new version: browsers showing what was written reload; the others update their bar.
+        With `soon` (pages written in the background) it waits up to NOTICE seconds, gathering what is written."""
+        if written:
+            self.unsaid.add(written)
+        if soon and time.monotonic() - self.said_at < NOTICE and not self.site.idle():
+            return
         with self.changed:
             self.version += 1
-            if written:
-                self.history.append((self.version, None if written.everything else frozenset(written.paths)))
+            if self.unsaid:
+                self.history.append((self.version, None if self.unsaid.everything else frozenset(self.unsaid.paths)))
+            self.unsaid, self.said_at = Written(), time.monotonic()
             self.changed.notify_all()
 
     def loop(self) -> None:
@@ -141,7 +150,7 @@ class Preview:
             elif item is not None and item[0] == "reindex":
                 self.asked_for_search = True
             elif busy:
-                self._guarded(lambda: self.site.step(later))
+                self._guarded(lambda: self.site.step(later), soon=True)
                 if self.site.idle() and self.complete_seconds is None:
                     self.complete_seconds = time.monotonic() - self.started
                     self.say("serve-complete", seconds=self.complete_seconds)
@@ -165,9 +174,9 @@ class Preview:
             shown = sorted(p.removesuffix("index.html") for p in written.paths if p.endswith("index.html"))
             self.say("serve-updated", pages="、".join(shown[:5]) + (" …" if len(shown) > 5 else ""),
                      seconds=time.monotonic() - start)  # fmt: skip
-        self.report(touched)
+        self.report(self.site.changed_problems)
 
-    def _guarded(self, work):
+    def _guarded(self, work, soon: bool = False):
         """Do `work`; a failure (a broken template or setting, or a fault) is reported and the last pages stay."""
         try:
             written = work()
@@ -177,8 +186,8 @@ class Preview:
             self.say("serve-failed", error=True, reason=reason)
             self._publish(Written(everything=True))
             return None
-        if written:
-            self._publish(written)
+        if written or (soon and self.unsaid):
+            self._publish(written, soon)
         return written
 
     def _background(self) -> None:
@@ -208,12 +217,15 @@ class Preview:
         print(messages.text(key, self.lang, **params), file=sys.stderr if error else self.out, flush=True)
 
     def report(self, paths: set[str] | None = None) -> None:
-        """The problems of the files `paths` (all files when None), as `check` prints them."""
+        """As `check` prints them: the errors of every file (at start, `paths` None), or the problems of the
+        files `paths` whose problems changed (and which of them have none left)."""
         problems = self.site.problems
-        for path in sorted(problems if paths is None else paths & set(problems)):
-            found = [p for p in problems[path] if p.is_error] if paths is None else list(problems[path])
+        for path in sorted(problems if paths is None else paths):
+            found = [p for p in problems.get(path, ()) if p.is_error or paths is not None]
             if found:
                 print(format_text(found, self.lang), file=self.out, flush=True)
+            elif paths is not None:
+                self.say("serve-fixed", path=path)
 
     def stop(self) -> None:
         self.stopping.set()

@@ -3,9 +3,9 @@ only when what it shows changed, and rendered through MkDocs only when its Markd
 
 After a change of entry files (`apply`), the changed entries' own pages are made and written
 at once; then, step by step (`step`): the pages that show a changed entry (backlinks,
-related lists, references), the entries whose related or backlinks lists changed, those
-whose bodies link to a file that appeared or went away, the listing pages (all made again
-and compared: only changed ones are rendered), the exports and the sitemap.
+related lists, references), the entries whose related or backlinks lists changed, and those
+whose bodies link to a file that appeared or went away; once edits pause, the listing pages
+(all made again and compared: only changed ones are rendered), the exports and the sitemap.
 
 At start only the home page is rendered; the other pages follow step by step, and a page
 a browser asks for is made first (`render_now`). A change of mkdocs.yml, docs/, overrides/,
@@ -84,6 +84,7 @@ class LiveSite:
         self.index = LiveIndex(self.library.library)
         self.made: _Made | None = None
         self.waiting: set[str] = set()
+        self.changed_problems: set[str] = set()  # files whose problems the last change changed
         self.open()
 
     # --- opening: at start, and when settings, templates or vocabularies change
@@ -128,6 +129,7 @@ class LiveSite:
         self.page_keys = {self._page(entry): item for item, entry in self.index.by_key.items()}
         self.waiting = set(self.made.listing_due) | set(self.page_keys)
         self.problems: dict[str, tuple] = {}  # file -> its problems, for the files that have any
+        self.errors: tuple = ()
         self._note_problems(set(self.library.checked) | set(self.library.paths_with_errors()))
         self.render_page(HOME)
         self.place_problems({path for path in self.problems if path not in self.library.good})
@@ -152,10 +154,15 @@ class LiveSite:
     def plans(self) -> list:
         return self.made.plans
 
+    @property
+    def search_index(self) -> bool:
+        """Whether mkdocs.yml wants a search index (the zjxn plugin's search_index)."""
+        return self.made.session.plugin.config.search_index
+
     def busy(self, later: bool = True) -> bool:
-        """Whether a step has work; the exports and the sitemap only if `later` (edits have paused)."""
-        now = bool(self.made.listing_due or self.dirty or self.backlog or self.lists_due)
-        return now or (later and (self.exports_due or self.sitemap_due))
+        """Whether a step has work; the listing pages, exports and sitemap only if `later` (edits have paused)."""
+        now = bool(self.made.listing_due or self.dirty or self.backlog)
+        return now or (later and (self.lists_due or self.exports_due or self.sitemap_due))
 
     def idle(self) -> bool:
         return not self.busy()
@@ -196,6 +203,7 @@ class LiveSite:
         written = Written()
         if update.entries:
             self._builder = None
+            self.lists_due = self.exports_due = True  # before any page is written: the preview is busy from now
             changes = self.index.update(update.entries)
             came_or_went = {(old or new).path for old, new in update.entries.values() if old is None or new is None}
             dirty = set(update.entries) | changes.related | changes.backlinks
@@ -215,10 +223,10 @@ class LiveSite:
             for item, (_, new) in update.entries.items():  # the edited entries' pages first, now
                 if new is not None:
                     written.paths |= self._make_entry(item)
-            self.lists_due = self.exports_due = True
             if self.packs:
                 self.made.plans = self._plan_packs(self.library.library)
         written.paths |= self._recopy_assets(touched)
+        self.changed_problems = update.problems
         if update.problems:
             errors_before = self.errors
             self._note_problems(update.problems)
@@ -228,23 +236,29 @@ class LiveSite:
         return written
 
     def _note_problems(self, paths: set[str]) -> None:
+        errors = set(self.errors)
         for path in paths:
             found = tuple(self.library.problems_of(path))
             if found:
                 self.problems[path] = found
             else:
                 self.problems.pop(path, None)
-        self.errors = tuple(sorted(path for path, found in self.problems.items() if any(p.is_error for p in found)))
+            if any(p.is_error for p in found):
+                errors.add(path)
+            else:
+                errors.discard(path)
+        self.errors = tuple(sorted(errors))  # the files with errors, which every page names
 
     def step(self, later: bool = True) -> Written:
-        """Do some of what is due; returns what it wrote (nothing when idle). The exports and the sitemap
-        are made only when `later`: nobody reads them while editing, and at 10,000 entries they take a while."""
+        """Do some of what is due; returns what it wrote (nothing when idle). The listing pages, the exports
+        and the sitemap are made again only when `later` (edits have paused): each is made whole (a second
+        at 10,000 entries), and an edit saved meanwhile would wait for it."""
         made, written = self.made, Written()
         if self.dirty:
             written.paths |= self._make_entries(self.dirty)
         elif made.listing_due:
             written.paths |= self.render_page(next(iter(made.listing_due)))
-        elif self.lists_due:
+        elif self.lists_due and later:
             written.paths |= self._make_lists()
         elif self.backlog:
             written.paths |= self._make_entries(self.backlog)
@@ -318,7 +332,8 @@ class LiveSite:
         gone = self._use_assets(item, {})
         if path is None:
             return gone
-        self.made.kept.forget(entry_url(old), old.path)
+        self.made.kept.forget(entry_url(old), ("exports", *item))
+        self.made.kept.bodies.pop(old.path, None)
         self.made.rendered.discard(path)
         self.sitemap_due = True
         page = self.made.session.drop(path)
@@ -377,7 +392,7 @@ class LiveSite:
         written = set()
         for path in set(made.listing) - set(pages):
             made.rendered.discard(path)
-            made.kept.pages.pop(path.removesuffix("index.md"), None)
+            made.kept.forget(path.removesuffix("index.md"))
             gone = made.session.drop(path)
             written |= {gone} if gone else set()
             self.sitemap_due = True
@@ -438,9 +453,8 @@ class LiveSite:
         if page in self.placeholders:
             return self.placeholders[page]
         for entry_type in self.library.schema.types:
-            prefix = f"{entry_type.url}/"
-            name = page.removeprefix(prefix).removesuffix("/index.md")
-            if page.startswith(prefix) and page.endswith("/index.md") and "/" not in name:
+            name = page.removeprefix(f"{entry_type.url}/").removesuffix("/index.md")
+            if page == f"{entry_type.url}/{name}/index.md" and "/" not in name:
                 return f"cases/{entry_type.folder}/{name}.md"
         return None
 

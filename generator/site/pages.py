@@ -89,7 +89,7 @@ class _Builder:
 
         if self.kept is None:
             return make()
-        return self.kept.page(url, (page_title, template, description, context), make)
+        return self.kept.get(url, (page_title, template, description, context), make)
 
     def add(self, url: str, page_title: str, template: str, description: str | None = None, **context):
         self.site.pages[source_path(url)] = self.page(url, page_title, template, description, **context)
@@ -331,7 +331,7 @@ class _Builder:
         ]  # fmt: skip
 
     def exports(self) -> dict[str, str]:
-        return exports.all_exports(self.library, self.index, self.options)
+        return exports.all_exports(self.library, self.index, self.options, self.kept)
 
     def build(self) -> Site:
         self.entries()

@@ -47,6 +47,7 @@ class Session:
         self.env = config.plugins.on_env(env, config=config, files=self.files)
         self.site_dir = Path(config.site_dir)
         self.written: dict[str, bytes] = {}  # site path -> digest of what was written there
+        self._pages: list | None = None  # the documentation pages (made when first asked for, then kept up to date)
 
     # --- pages
 
@@ -60,6 +61,8 @@ class Session:
         if file is None:
             file = self.plugin.add_page(self.files, self.config, path, text, edit_path)
             set_exclusions([file], self.config)
+            if self._pages is not None and file.is_documentation_page() and InclusionLevel.is_included(file.inclusion):
+                self._pages.append(file)
             return True
         if file.content_string == text:
             return False
@@ -72,6 +75,8 @@ class Session:
         if file is None:
             return None
         self.plugin.remove_page(self.files, path)
+        if self._pages is not None and file in self._pages:
+            self._pages.remove(file)
         self.remove(file.dest_uri)
         return file.dest_uri
 
@@ -104,7 +109,9 @@ class Session:
         return self.write(file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
 
     def _documentation_pages(self) -> list:
-        return self.files.documentation_pages(inclusion=InclusionLevel.is_included)
+        if self._pages is None:
+            self._pages = self.files.documentation_pages(inclusion=InclusionLevel.is_included)
+        return self._pages
 
     # --- everything else in the site
 
