@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import queue
 import secrets
+import signal
 import sys
 import threading
 import time
@@ -25,7 +26,7 @@ from ..errors import GeneratorError, UsageError
 from ..problems import format_text
 from .background import Packs, SearchIndex
 from .server import PreviewServer
-from .site import LiveSite, Written, html_path
+from .site import LiveSite, Written, html_path, remove_leftovers
 from .watch import Watcher, gather
 
 LATER = 1.0  # seconds without edits before the listing pages, exports and sitemap are made again
@@ -235,6 +236,10 @@ class Preview:
         self.site.close()
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def _reason(exc: Exception) -> str:
     where = getattr(exc, "filename", None) or getattr(exc, "name", None)
     line = getattr(exc, "lineno", None)
@@ -245,6 +250,8 @@ def _reason(exc: Exception) -> str:
 def serve(root: Path, config_path: Path, addr: str, packs: bool = False, lang: str = "zh") -> None:
     """Preview the content at `root` on `addr` until interrupted."""
     host, _, port = addr.rpartition(":")
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped by a signal as by Ctrl+C: the preview's folder is removed
+    remove_leftovers()
     preview = Preview(root, config_path, packs=packs, lang=lang)
     try:
         server = PreviewServer((host or "127.0.0.1", int(port)), preview)

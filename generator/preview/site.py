@@ -18,6 +18,8 @@ from others.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import tempfile
 import time
@@ -39,6 +41,7 @@ from .library import LiveLibrary
 from .templates import preview_template
 
 HOME = "index.md"
+FOLDER_PREFIX = "zjxn-serve-"  # + the process id: the folders of previews that were killed are removed
 CARRIED = ("pagefind", "packs")  # made in the background: kept (out of date) when the site is made afresh
 STEP_SECONDS = 0.05  # how long a step makes entry pages before edits and browsers' requests are looked at again
 
@@ -92,7 +95,7 @@ class LiveSite:
     def open(self) -> None:
         """Make the site afresh in a new folder: listing pages made, the home page rendered, the rest due.
         If anything fails, the site made before stays as it was."""
-        folder = Path(tempfile.mkdtemp(prefix="zjxn-serve-"))
+        folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
         try:
             config = engine.load(self.config_path, folder)
             library = self.library.library
@@ -468,6 +471,24 @@ class LiveSite:
     def close(self) -> None:
         if self.made is not None:
             self.made.session.close()
+
+
+def remove_leftovers() -> None:
+    """The folders of previews whose process is gone (killed before it could remove them)."""
+    for folder in Path(tempfile.gettempdir()).glob(FOLDER_PREFIX + "*"):
+        found = re.match(re.escape(FOLDER_PREFIX) + r"(\d+)-", folder.name)
+        if found and not _alive(int(found.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def html_path(page: str) -> str:

@@ -86,3 +86,15 @@ def test_the_search_index_is_made_in_the_background_and_said_stale_after_edits(s
     assert json.loads(served.get(".zjxn/status")[1])["search"] in ("stale", "building")
     assert "搜索索引待更新" in served.get("")[1] or "正在建立搜索索引" in served.get("")[1]
     wait_for(lambda: json.loads(served.get(".zjxn/status")[1])["search"] == "fresh", "the index made again", timeout=120)
+
+
+def test_stopping_removes_what_the_preview_wrote(served):
+    import tempfile
+    from pathlib import Path
+
+    folders = lambda: list(Path(tempfile.gettempdir()).glob(f"zjxn-serve-{served.process.pid}-*"))  # noqa: E731
+    assert folders()  # the site is written into a folder of its own
+    served.process.terminate()  # as Ctrl+C or a service manager stops it
+    served.process.wait(60)
+    assert folders() == []
+    assert "预览已停止。" in served.output()
