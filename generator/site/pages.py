@@ -20,6 +20,7 @@ from functools import partial
 from ..content.facts import key_facts
 from ..content.parallel import map_jobs
 from ..content.schema import value_label
+from ..content.suggest import slugify
 from ..index import Index, key
 from . import exports
 from .bodies import BodyRenderer
@@ -108,11 +109,11 @@ class _Builder:
         return facet_url(facet, slug) if slug else None
 
     def slug(self, facet, value: str) -> str | None:
-        """A value's page name: its vocabulary id, or the value itself when it is a number; None: no page."""
-        item = self.vocab.item(facet.field_type(self.schema).kind, value) if self.vocab_facet(facet) else None
-        if item is not None:
-            return None if getattr(item, "unstated", False) else item.id
-        return value if value.isdigit() else None
+        """A value's page name: its vocabulary id (none for 未注明), a number itself, other text in pinyin."""
+        if self.vocab_facet(facet):
+            item = self.vocab.item(facet.field_type(self.schema).kind, value)
+            return item.id if item is not None and not item.unstated else None
+        return value if value.isdigit() else slugify(value)
 
     def vocab_facet(self, facet) -> bool:
         return hasattr(facet.field_type(self.schema), "lookup")
