@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..problems import Problem, problem
+from ..problems import Problem, capped, problem
 from .files import read_text
-from .frontmatter import Document, load_document
+from .frontmatter import Document, field_label, load_document
+from .safety import hidden_in_value
 from .suggest import closest, is_valid_id
+from .types import shown
 
 THEMES_FILE = "cases/themes.yml"
 DISTRICTS_FILE = "cases/districts.yml"
@@ -155,28 +157,43 @@ class Vocabulary:
 
 
 class _Reader:
-    """Reads one vocabulary file's items, collecting problems instead of stopping."""
+    """Reads one vocabulary file's items, collecting problems instead of stopping.
+
+    Ids are unique within the file (the themes' and sub-themes' together): an id is a page's address."""
 
     def __init__(self, doc: Document, list_key: str):
         self.doc = doc
         self.problems: list[Problem] = []
         self.items = doc.data.get(list_key)
         self.list_key = list_key
+        self.ids: dict[str, tuple] = {}  # id -> where it was first used
         if not isinstance(self.items, list):
             self.fail((list_key,), list_key, "列表", self.items)
             self.items = []
 
     def fail(self, where, field_name, expected, found):
+        found = shown(found, self.doc.typed_text(where))
         self.problems.append(
             problem(self.doc.path, self.doc.mark(where), "vocab-invalid", field=field_name, expected=expected, found=found)
         )
 
+    def visible_only(self, where, value: str) -> bool:
+        """Whether a name holds no character nobody can see (told as a problem)."""
+        params = hidden_in_value(value)
+        if params:
+            self.problems.append(problem(self.doc.path, self.doc.mark(where), "field-hidden-character",
+                                         field=field_label(where), **params))  # fmt: skip
+        return params is None
+
     def text(self, where, item: dict, key: str, required=True, default="") -> str:
         value = item.get(key, default)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
+        typed = self.doc.typed_text(where + (key,))
+        if typed is not None and isinstance(value, (int, float, bool)):
+            value = typed  # a plain scalar is text as typed: `1.10` stays 1.10
         if not isinstance(value, str) or (required and not value.strip()):
             self.fail(where + (key,), key, "文字", value)
+            return default
+        if not self.visible_only(where + (key,), value):
             return default
         return normalize(value) if key not in ("description",) else value.strip()
 
@@ -191,12 +208,19 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.fail(where + (key,), key, "文字列表", value)
             return ()
+        if not all(self.visible_only(where + (key, i), v) for i, v in enumerate(value)):
+            return ()
         return tuple(normalize(v) for v in value)
 
     def ident(self, where, item: dict) -> str:
         value = item.get("id")
         if not isinstance(value, str) or not is_valid_id(value):
             self.fail(where + ("id",), "id", "小写英文编号", value)
+            return ""
+        first = self.ids.setdefault(value, where)
+        if first != where:
+            self.problems.append(problem(self.doc.path, self.doc.mark(where + ("id",)), "vocab-duplicate-id",
+                                         found=value, other=self.doc.mark(first)[0]))  # fmt: skip
             return ""
         return value
 
@@ -210,14 +234,17 @@ class _Reader:
 
 
 def _register(lookup: dict, owners: dict, doc: Document, where, spellings, canonical: str, problems: list):
+    """Each spelling names one item: a name or alias of a second item (even with the same name) is named."""
     for spelling in spellings:
-        if spelling in lookup and lookup[spelling] != canonical:
+        if not spelling:
+            continue
+        if spelling in owners and owners[spelling][1] != where:
             problems.append(
-                problem(doc.path, doc.mark(where), "vocab-duplicate", found=spelling, other=owners[spelling])
+                problem(doc.path, doc.mark(where), "vocab-duplicate", found=spelling, other=owners[spelling][0])
             )
             continue
         lookup[spelling] = canonical
-        owners[spelling] = canonical
+        owners[spelling] = (canonical, where)
 
 
 def _read_themes(doc: Document) -> tuple[tuple[Theme, ...], Lookup, list[Problem]]:
@@ -322,6 +349,7 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
     problems += more
     institutions = _read_institutions(doc, parts["districts"][1]) if doc else ((), Lookup(), [])
     problems += institutions[2]
+    problems = capped(problems)
     vocab = Vocabulary(
         themes=parts["themes"][0],
         districts=parts["districts"][0],
