@@ -1,4 +1,9 @@
-"""Data exports published with the site: cases.json, cases.csv (UTF-8 with BOM) and an Atom feed."""
+"""Data exports published with the site: cases.json, cases.csv (UTF-8 with BOM) and an Atom feed.
+
+Whatever the content holds, each export is valid for its format and safe to open: no character
+nobody can see (generator.characters) in any of them, the feed well-formed XML (its template
+environment drops them too), and no CSV cell that a spreadsheet would run as a formula.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import io
 import json
 from datetime import datetime, timezone
 
+from ..characters import strip_hidden
 from ..content.schema import value_label
 from ..index import Index, key
 from .templates import environment
@@ -24,11 +30,13 @@ def _ref(entry) -> dict:
 
 def _plain(value):
     """A field's value as JSON data: lists for tuples, mappings (without empty keys) for sources and outcomes."""
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
     if dataclasses.is_dataclass(value):
         return {k: _plain(v) for k, v in vars(value).items() if v not in (None, ())}
-    return value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return strip_hidden(value) if isinstance(value, str) else value
 
 
 def entry_record(entry, library, index: Index) -> dict:
@@ -48,7 +56,7 @@ def entry_record(entry, library, index: Index) -> dict:
     record["referenced_by"] = [_ref(e) for e in index.backlinks.get(key(entry), ())]
     record["completeness"] = entry.completeness
     record["source_file"] = entry.path
-    return record
+    return _plain(record)
 
 
 def cases_json(records: list[dict]) -> str:
@@ -58,8 +66,14 @@ def cases_json(records: list[dict]) -> str:
     return '{"license": "CC BY 4.0", "entries": [\n' + lines + "\n]}\n"
 
 
-def _cell(values) -> str:
-    return LIST_SEPARATOR.join(values)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # full-width too: spreadsheets read them
+
+
+def _cell(text: str) -> str:
+    """One CSV cell: hidden characters dropped, and a leading quote before a text a spreadsheet would run as
+    a formula (OWASP's CSV injection advice; the quote shows, nothing runs)."""
+    text = strip_hidden(text)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def cases_csv(library, index: Index, site_url: str = "") -> str:
@@ -73,9 +87,9 @@ def cases_csv(library, index: Index, site_url: str = "") -> str:
         for facet in facets:
             value = getattr(entry, facet.field) if facet.field else None
             values = facet.values(entry, library.vocab) if value is None else (value if isinstance(value, tuple) else (value,))
-            row.append(_cell(value_label(facet, str(v), library) for v in values))
-        row.append(_cell(source.title for source in entry.sources))
-        writer.writerow(row)
+            row.append(LIST_SEPARATOR.join(value_label(facet, str(v), library) for v in values))
+        row.append(LIST_SEPARATOR.join(source.title for source in entry.sources))
+        writer.writerow([_cell(text) for text in row])
     return "\ufeff" + out.getvalue()
 
 
