@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import UsageError
+from .messages import os_reason
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -40,13 +41,26 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _leftovers(out: Path, kind: str) -> list[Path]:
+    """Folders `<out>.<kind>-<pid>` whose run was killed (its process is gone), newest first."""
+    found = []
+    for stale in out.parent.glob(f"{out.name}.{kind}-*"):
+        pid = re.match(r"\d+", stale.name[len(out.name) + len(kind) + 2 :])  # site.tmp-<pid>, site.tmp-<pid>-packs
+        if pid and not _alive(int(pid.group(0))):
+            found.append(stale)
+    return sorted(found, key=lambda p: p.lstat().st_mtime, reverse=True)
+
+
 def _remove_leftovers(out: Path) -> None:
-    """Temporary and replaced folders left by runs that were killed (their process is gone)."""
-    for kind in ("tmp", "old"):
-        for stale in out.parent.glob(f"{out.name}.{kind}-*"):
-            pid = re.match(r"\d+", stale.name[len(out.name) + len(kind) + 2 :])
-            if pid and not _alive(int(pid.group(0))):
-                shutil.rmtree(stale, ignore_errors=True)
+    """What killed runs left: temporary folders go; a replaced site goes too, unless the run was killed
+    between its two renames, with no site in place: then the previous site is put back first."""
+    for stale in _leftovers(out, "tmp"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for stale in _leftovers(out, "old"):
+        if not out.exists() and not out.is_symlink():
+            stale.rename(out)
+            continue
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _swap(tmp: Path, out: Path) -> None:
@@ -72,13 +86,13 @@ def write_folder(out: Path, root: Path, marker: str, fill: Callable[[Path], None
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
     except OSError as exc:
-        raise UsageError("output-failed", path=out, reason=exc.strerror or exc) from None
+        raise UsageError("output-failed", path=out, reason=os_reason(exc)) from None
     try:
         fill(tmp)
         _swap(tmp, out)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise UsageError("output-failed", path=getattr(exc, "filename", None) or out, reason=exc.strerror or exc) from None
+        raise UsageError("output-failed", path=out, reason=os_reason(exc)) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -96,6 +110,9 @@ def write_file(target: Path, write: Callable[[Path], object]):
         os.replace(tmp, target)
         return result
     except OSError as exc:
-        raise UsageError("output-failed", path=target, reason=exc.strerror or exc) from None
+        raise UsageError("output-failed", path=target, reason=os_reason(exc)) from None
     finally:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:  # a read-only disk refuses even to say the file is not there
+            pass

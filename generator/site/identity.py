@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 import yaml
 
+from .. import messages
 from ..errors import UsageError
 
 SETTINGS_FILE = "mkdocs.yml"
@@ -46,7 +47,7 @@ def read_settings(path: Path) -> dict:
     try:
         data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise UsageError("settings-unreadable", path=path, reason=exc) from None
+        raise UsageError("settings-unreadable", path=path, reason=messages.reason(exc)) from None
     return data if isinstance(data, dict) else {}
 
 
