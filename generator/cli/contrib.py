@@ -92,7 +92,7 @@ def _read_issue(path: str) -> str:
     try:
         data = sys.stdin.buffer.read(MAX_ISSUE_BYTES + 1) if path == "-" else Path(path).read_bytes()
     except OSError as exc:
-        raise UsageError("issue-unreadable", path=path, reason=exc.strerror) from None
+        raise UsageError("issue-unreadable", path=path, reason=messages.os_reason(exc)) from None
     if len(data) > MAX_ISSUE_BYTES:
         raise UsageError("issue-too-long", limit=MAX_ISSUE_BYTES)
     return data.decode("utf-8", errors="replace")
@@ -101,7 +101,7 @@ def _read_issue(path: str) -> str:
 def cmd_from_issue(args) -> int:
     from ..content.schema import SCHEMA
     from ..content.vocab import load_vocabulary
-    from ..contrib.from_issue import parse_body, read_answers
+    from ..contrib.from_issue import explain, parse_body, read_answers
     from ..contrib.write import write_draft
 
     root = content_folder(args.root)
@@ -113,7 +113,9 @@ def cmd_from_issue(args) -> int:
         for error in errors:
             print(f"- {error}")
         return EXIT_CONTENT
-    return EXIT_OK if write_draft(out_root, vocab, SCHEMA, draft, _speaker(args)) else EXIT_CONTENT
+    written = write_draft(out_root, vocab, SCHEMA, draft, _speaker(args),
+                          lambda text, problems: explain(text, problems, args.lang))  # fmt: skip
+    return EXIT_OK if written else EXIT_CONTENT
 
 
 def cmd_contrib_docs(args) -> int:
