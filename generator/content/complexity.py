@@ -39,6 +39,7 @@ MARKUP = re.compile(r"\*+|_+|`+|[\\\[<&]| {2,}\n")
 BLOCK_START = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|\|)")  # list item, heading, table row
 CONTAINERS = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")  # one list marker or quote mark
 LIST_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]")
+DEEP_CANDIDATE = re.compile(r"^[ \t>*+\-\d.)]{6,}", re.M)  # 13 levels take 13 markers, or 24 columns (6 tabs) of indent
 SPACE = frozenset(" \t\n")
 
 
@@ -160,38 +161,56 @@ def _block_depth(line: str) -> int:
 
 
 def _sizes(path: str, body: str, first_line: int) -> list[Problem]:
-    """Too many lines or markup signs for one body, or too long a paragraph."""
+    """Too many lines or markup signs for one body, or too long a paragraph (each counted only where the
+    body is long enough to have too many)."""
     found = []
-    lines = sum(len(text.split("\n")) for _, text in _paragraphs(body))
-    if lines > MAX_LINES:
-        found.append(problem(path, (first_line, 1), "markdown-too-many-lines", count=lines, limit=MAX_LINES))
-    markup = sum(1 for _ in MARKUP.finditer(body))
-    if markup > MAX_MARKUP:
-        found.append(problem(path, (first_line, 1), "markdown-too-much-markup", count=markup, limit=MAX_MARKUP))
-    long = next(((start, len(text)) for start, text in _paragraphs(body, True) if len(text) > MAX_PARAGRAPH), None)
-    if long:
-        found.append(problem(path, (first_line + long[0], 1), "markdown-long-paragraph", count=long[1], limit=MAX_PARAGRAPH))
+    if body.count("\n") >= MAX_LINES:
+        lines = sum(len(text.split("\n")) for _, text in _paragraphs(body))
+        if lines > MAX_LINES:
+            found.append(problem(path, (first_line, 1), "markdown-too-many-lines", count=lines, limit=MAX_LINES))
+    if len(body) > MAX_MARKUP:
+        markup = sum(1 for _ in MARKUP.finditer(body))
+        if markup > MAX_MARKUP:
+            found.append(problem(path, (first_line, 1), "markdown-too-much-markup", count=markup, limit=MAX_MARKUP))
+    if len(body) > MAX_PARAGRAPH:
+        long = next(((start, len(text)) for start, text in _paragraphs(body, True) if len(text) > MAX_PARAGRAPH), None)
+        if long:
+            found.append(problem(path, (first_line + long[0], 1), "markdown-long-paragraph", count=long[1],
+                                 limit=MAX_PARAGRAPH))  # fmt: skip
     return found
+
+
+def _deep_line(body: str) -> int | None:
+    """The first line opening more than MAX_BLOCK_DEPTH lists and quotes; only lines with a long enough
+    prefix of markers or indentation are looked at closely."""
+    for match in DEEP_CANDIDATE.finditer(body):
+        line_end = body.find("\n", match.start())
+        if _block_depth(body[match.start() : line_end if line_end >= 0 else len(body)]) > MAX_BLOCK_DEPTH:
+            return body.count("\n", 0, match.start())
+    return None
 
 
 def check_complexity(path: str, body: str, first_line: int) -> list[Problem]:
     """Unclosed brackets and tags beyond a few, nesting beyond a limit, and more lines, markup or paragraph
-    than any real entry would have: each named at its line."""
+    than any real entry would have: each named at its line. A body without enough of the signs a limit
+    counts (the common case) is not looked at for that limit."""
     found = _sizes(path, body, first_line)
-    unclosed_tags = _unclosed_tags(body)
+    angles = body.count("<")
+    unclosed_tags = _unclosed_tags(body) if angles > MAX_UNCLOSED else []
     if len(unclosed_tags) > MAX_UNCLOSED:
         line, column = _line_col(body, unclosed_tags[0])
         found.append(problem(path, (first_line + line, column), "markdown-unclosed-tags",
                              count=len(unclosed_tags), limit=MAX_UNCLOSED))  # fmt: skip
-    deep_html = _html_depth(body) if "<" in body else None
+    deep_html = _html_depth(body) if angles > MAX_HTML_DEPTH else None
     if deep_html is not None:
         line, column = _line_col(body, deep_html)
         found.append(problem(path, (first_line + line, column), "markdown-deep-html", limit=MAX_HTML_DEPTH))
-    deep_line = next((n for n, line in enumerate(body.split("\n")) if _block_depth(line) > MAX_BLOCK_DEPTH), None)
+    deep_line = _deep_line(body)
     if deep_line is not None:
         found.append(problem(path, (first_line + deep_line, 1), "markdown-deep-blocks", limit=MAX_BLOCK_DEPTH))
-    if not any(c in body for c in "[*_`"):
-        return found
+    if (body.count("[") <= MAX_BRACKET_DEPTH and body.count("`") <= MAX_UNCLOSED
+            and body.count("*") + body.count("_") <= MAX_EMPHASIS_DEPTH):  # fmt: skip
+        return found  # too few brackets, backticks and emphasis marks to pass any limit
     for start, text in _paragraphs(body):
         paragraph = _Paragraph(text)
 
