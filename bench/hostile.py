@@ -125,6 +125,10 @@ KINDS = {
     "private-lookalikes": ("runs of digits and @ (the privacy scan)", lambda n: _fill("13800138000@a.b ", n)),
     "emails": ("one run of word characters before an @", lambda n: _fill("a.", n - 2) + "@"),
     "image-links": ("![a](x.png) repeated (the image checks)", lambda n: _fill("![图](../assets/x.png) ", n)),
+    "misquotes": ("short quotations not in the source, in paragraphs", lambda n: _paragraphs_of("“并非原文的引文”", n // 28, 500)),
+    "long-misquotes": ("long quotations not in the source", lambda n: _paragraphs_of("“" + "并非原文" * 300 + "”\n\n", n // 3700, 1)),
+    "corner-brackets": ("「」 on every line (one warning a line)", lambda n: _fill("「引文」\n", n)),
+    "misquotes-one-line": ("short quotations not in the source, all on one line", lambda n: _fill("“并非原文的引文”", n)),
     # what check accepts, as much of it as it accepts: the build must still be quick
     "limit-lines": ("19,900 list items (the line limit is 20,000)", lambda n: _fill("- " + "条目" * 7 + "\n", n)[: 19_900 * 17]),
     "limit-markup": ("19,900 runs of ** (9,950 bold words) in paragraphs under the length limit",
