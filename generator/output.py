@@ -1,7 +1,8 @@
 """Writing outputs atomically: a folder or a file appears whole or not at all, and never over the project.
 
 A folder is filled beside its target (`site.tmp-<pid>`) and swapped in only when the
-work succeeded; a file is written beside its target and renamed over it. What a
+work succeeded; a file is written beside its target and renamed over it (or, for a file
+that must not replace another, linked into place). What a
 killed run left behind is removed by the next one. File-system faults become usage
 errors (exit 2) that name the path, in the user's language.
 """
@@ -98,12 +99,39 @@ def write_folder(out: Path, root: Path, marker: str, fill: Callable[[Path], None
         raise
 
 
+def _beside(target: Path) -> Path:
+    return target.with_name(f".{target.name}.tmp-{os.getpid()}")
+
+
+def _drop(tmp: Path) -> None:
+    try:
+        tmp.unlink(missing_ok=True)
+    except OSError:  # a read-only disk refuses even to say the file is not there
+        pass
+
+
+def create_file(target: Path, write: Callable[[Path], object]) -> None:
+    """Like write_file, but never over an existing file (FileExistsError): the complete file is linked into
+    place, which fails if the name is taken, so a new entry never replaces one nor appears half-written."""
+    tmp = _beside(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write(tmp)
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        raise UsageError("output-failed", path=target, reason=os_reason(exc)) from None
+    finally:
+        _drop(tmp)
+
+
 def write_file(target: Path, write: Callable[[Path], object]):
     """Call write(tmp) on a path beside `target`, then rename it over `target`; returns what write returned.
 
     A failed or interrupted write leaves the previous file as it was.
     """
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    tmp = _beside(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         result = write(tmp)
@@ -112,7 +140,4 @@ def write_file(target: Path, write: Callable[[Path], object]):
     except OSError as exc:
         raise UsageError("output-failed", path=target, reason=os_reason(exc)) from None
     finally:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:  # a read-only disk refuses even to say the file is not there
-            pass
+        _drop(tmp)

@@ -76,14 +76,15 @@ def cmd_new(args) -> int:
 def cmd_issue_form(args) -> int:
     from ..content.vocab import load_vocabulary
     from ..contrib.issue_form import form_text
+    from ..output import write_file
 
     root = content_folder(args.root)
     vocab, problems = load_vocabulary(root)
     if any(p.is_error for p in problems):
         raise UsageError("vocabulary-has-errors")
     target = Path(args.out) if args.out else root / FORM_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(form_text(vocab), encoding="utf-8")
+    text = form_text(vocab)
+    write_file(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     say(args, "written", path=target)
     return EXIT_OK
 
@@ -121,6 +122,7 @@ def cmd_from_issue(args) -> int:
 def cmd_contrib_docs(args) -> int:
     from ..content.vocab import load_vocabulary
     from ..contrib.docs import regenerate
+    from ..output import write_file
 
     root = content_folder(args.root)
     target = root / DOC_PATH
@@ -133,7 +135,7 @@ def cmd_contrib_docs(args) -> int:
         say(args, "docs-stale" if fresh != current else "docs-current", path=DOC_PATH)
         return EXIT_CONTENT if fresh != current else EXIT_OK
     if fresh != current:
-        target.write_text(fresh, encoding="utf-8")
+        write_file(target, lambda tmp: tmp.write_text(fresh, encoding="utf-8"))
         say(args, "docs-updated", path=target)
     else:
         say(args, "docs-unchanged", path=target)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import UsageError
-from generator.output import write_file, write_folder
+from generator.output import create_file, write_file, write_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1")
@@ -60,6 +60,22 @@ def test_a_failed_write_leaves_the_previous_file_and_says_why(tmp_path):
     assert caught.value.message() == f"无法写入 {target}：磁盘空间已满。请检查磁盘空间和写入权限；之前的结果保持不变。"
     assert "disk is full" in caught.value.message("en")
     assert target.read_bytes() == b"previous" and sorted(p.name for p in tmp_path.iterdir()) == ["手册.pdf"]
+
+
+def test_a_new_entry_appears_whole_or_not_at_all_and_never_over_another(tmp_path):
+    target = tmp_path / "cases" / "showcases" / "xin.md"
+
+    def half(tmp: Path):
+        tmp.write_text("---\ntitle: 写了一半", encoding="utf-8")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(UsageError):
+        create_file(target, half)
+    assert not target.exists() and list(target.parent.iterdir()) == []
+    create_file(target, lambda tmp: tmp.write_text("完整的条目", encoding="utf-8"))
+    with pytest.raises(FileExistsError):
+        create_file(target, lambda tmp: tmp.write_text("另一个条目", encoding="utf-8"))
+    assert target.read_text(encoding="utf-8") == "完整的条目" and [p.name for p in target.parent.iterdir()] == ["xin.md"]
 
 
 def test_pack_on_a_read_only_disk_exits_2_in_chinese(tmp_path):
