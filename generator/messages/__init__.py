@@ -9,7 +9,18 @@ from __future__ import annotations
 from .rules import FIX_WRAP, RULES, SEVERITY, SUMMARY
 from .texts import TEXTS
 
-__all__ = ["FIX_WRAP", "RULES", "SEVERITY", "SUMMARY", "TEXTS", "render", "render_fix", "text", "with_fix"]
+__all__ = ["FIX_WRAP", "RULES", "SEVERITY", "SUMMARY", "TEXTS", "Lazy", "render", "render_fix", "text", "with_fix"]
+
+
+class Lazy:
+    """A value of a message rendered in the language the message is shown in (a problem's own message, say)."""
+
+    def __init__(self, render):
+        self.render = render  # lang -> text
+
+
+def _in(lang: str, params) -> dict:
+    return {k: (v.render(lang) if isinstance(v, Lazy) else v) for k, v in params.items()}
 
 
 class _Params(dict):
@@ -49,6 +60,7 @@ def text(key: str, lang: str = "zh", **params) -> str:
     """Any other message of the commands, filled in; a `suggestion` given adds “did you mean …?”."""
     zh, en = TEXTS[key]
     template = en if lang == "en" else zh
+    params = _in(lang, params)
     filled = _fill(template, params) or template
     if params.get("suggestion") and "{suggestion}" not in template:
         filled += text("did-you-mean", lang, suggestion=params["suggestion"])
