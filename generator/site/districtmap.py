@@ -33,7 +33,7 @@ class Tile:
 
 @dataclass(frozen=True)
 class DistrictMap:
-    svg: Markup
+    svg: Markup | None  # None when no district has a tile
     others: tuple[Tile, ...]  # districts without a tile, with entries: listed beside the map
     shades: int = SHADES
 
@@ -64,8 +64,10 @@ def district_map(districts, counts: dict[str, int], urls: dict[str, str], link) 
         column, row = district.tile
         tiles.append(Tile(district.name, short_name(district), count, urls.get(district.name),
                           PAD + column * step, PAD + row * step, shade(count, top)))  # fmt: skip
-    width = PAD * 2 + (max((t.x for t in tiles), default=0) - PAD) + TILE
-    height = PAD * 2 + (max((t.y for t in tiles), default=0) - PAD) + TILE
+    if not tiles:  # a vocabulary without positions: the districts are listed, not drawn
+        return DistrictMap(None, tuple(others))
+    width = PAD + max(t.x for t in tiles) + TILE
+    height = PAD + max(t.y for t in tiles) + TILE
     svg = environment().get_template("district_map.svg.j2").render(
         tiles=tiles, width=width, height=height, tile=TILE, link=link, with_entries=sum(1 for t in tiles if t.count))
     return DistrictMap(Markup(svg.strip()), tuple(others))
