@@ -21,9 +21,8 @@ from ..content.history import entry_dates, newest_first
 from ..content.parallel import map_jobs
 from ..content.schema import value_label
 from ..index import Index, key
-from . import exports
+from . import browse, exports
 from .bodies import BodyRenderer
-from .browse import BrowseData
 from .charts import bar_chart
 from .districtmap import district_map, short_name
 from .identity import SiteIdentity
@@ -235,12 +234,12 @@ class _Builder:
         return [v for v in order if counted[v]]
 
     def browse_page(self):
-        data = BrowseData(self.views, self.newest, self.value_order)
+        data = browse.BrowseData(self.views, self.newest, self.value_order)
         page = max(1, self.options.browse_inline)
         self.site.files.update(data.files(page))
-        self.add("browse/", "浏览与筛选", "browse.html.j2", "按类型、主题、区县、院校、年份、级别和完整度筛选全部条目。",
+        self.add(browse.PAGE, "浏览与筛选", "browse.html.j2", "按类型、主题、区县、院校、年份、级别和完整度筛选全部条目。",
                  cards=[self.views.card(e) for e in self.newest[:page]], total=len(self.newest),
-                 filters=data.filters(), page=page)  # fmt: skip
+                 filters=data.filters(), page=page, data=data.links())  # fmt: skip
 
     def stats_page(self, theme_rows):
         by_district = sorted(((short_name(self.vocab.district(d)), len(e)) for d, e in self.index.group("district").items()),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import re
 from functools import partial
@@ -180,19 +181,37 @@ def test_years_stats_and_browse(site):
 def test_browse_data_comes_in_pieces(site, library):
     index = json.loads(site.files["browse/index.json"])
     published = len(library.published)
-    assert index["total"] == published and len(index["rows"]) == published and sorted(index["title"]) == list(range(published))
     facets = [f["name"] for f in index["facets"]]
-    assert facets == ["type", "theme", "district", "institution", "year", "level", "completeness"]
-    shards = [path for path in site.files if path.startswith("browse/cards/")]
-    assert shards == ["browse/cards/0.json"]  # 31 entries: one shard of SHARD
+    assert index["total"] == published and facets == ["type", "theme", "district", "institution", "year", "level", "completeness"]
+
+    def members(facet: str, value: str) -> list[int]:
+        found = index["facets"][facets.index(facet)]
+        return list(itertools.accumulate(found["members"][found["values"].index(value)], initial=-1))[1:]
+
+    assert sorted(n for v in ("case", "model", "figure") for n in members("type", v)) == list(range(published))
+    shards = sorted(path for path in site.files if path.startswith("browse/cards/"))
+    assert shards == ["browse/cards/0.json"]  # 31 entries: one shard
     cards = json.loads(site.files["browse/cards/0.json"])
     assert len(cards) == published
-    number = next(n for n, card in enumerate(cards) if card[0] == "shili-nianfen-anli-a")
-    year = facets.index("year")
-    assert [index["facets"][year]["values"][v] for v in index["rows"][number][year]] == ["2023"]
+    assert [cards[n][0] for n in members("year", "2023")] == ["shili-nianfen-anli-a"]
+    assert {cards[n][0] for n in members("district", "万州区")} == {e.id for e in library.published if e.district == "万州区"}
+    number = members("year", "2023")[0]
     assert cards[number][1] == "../cases/shili-nianfen-anli-a/" and cards[number][8] == "complete"
-    titles = [cards[n][4] for n in sorted(range(published), key=lambda n: index["title"][n])]
+    dates = [card[7] for card in cards]
+    assert dates == sorted(dates, reverse=True)  # numbered newest first
+    rank = json.loads(site.files["browse/title.json"])
+    titles = [cards[n][4] for n in sorted(range(published), key=lambda n: rank[n])]
     assert titles.index("订单班") < titles.index("田间学院")  # pinyin order: d before t
+
+
+def test_browse_cards_come_in_shards_of_the_newest(site, library, monkeypatch):
+    from generator.site import browse
+
+    monkeypatch.setattr(browse, "SHARD", 10)
+    small = build_site(library, build_index(library), OPTIONS)
+    shards = [json.loads(small.files[f"browse/cards/{n}.json"]) for n in range(4)]
+    assert [len(s) for s in shards] == [10, 10, 10, 1] and json.loads(small.files["browse/index.json"])["shard"] == 10
+    assert [card for shard in shards for card in shard] == json.loads(site.files["browse/cards/0.json"])
 
 
 def test_hostile_strings_are_escaped_everywhere(library):

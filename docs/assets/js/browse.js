@@ -1,9 +1,10 @@
 /* The browse page: filters with live counts, three sorts, paging, and the state in the address.
-   The page holds the newest cards; the first filter, sort or "显示更多" fetches browse/index.json (every
-   entry's facet values as numbers, and the title order), then only the card shards the shown results
-   need (browse/cards/<n>.json, SHARD entries each, newest first). Cards are copies of the page's own
-   <template>, filled with textContent, never as HTML. After every render the page announces
-   zjxn:results {count, query} for the print tools (query: the filters as URL parameters). */
+   The page holds the newest cards; the first filter, sort or "显示更多" fetches browse/index.json (for each
+   facet value, the numbers of its entries), sorting by title fetches browse/title.json, and the shown
+   results fetch only the card shards they need (browse/cards/<n>.json; entries are numbered newest first).
+   Cards are copies of the page's own <template>, filled with textContent, never as HTML. After every
+   render the page announces zjxn:results {count, query} for the print tools (query: the filters as URL
+   parameters, facet names as keys). */
 (function () {
   "use strict";
   var form = document.getElementById("zjxn-filters");
@@ -30,12 +31,20 @@
     });
   }
 
+  /* index.json lists, for each facet value, its entries' numbers as gaps; rows[n][f] are entry n's values of
+     facet f, as their numbers in the facet's list of values. */
   function loadIndex() {
     if (!index) {
       index = fetchJSON(form.getAttribute("data-index")).then(function (data) {
-        data.position = data.facets.map(function (facet) {
+        data.rows = [];
+        for (var n = 0; n < data.total; n++) data.rows.push(data.facets.map(function () { return []; }));
+        data.position = data.facets.map(function (facet, f) {
           var found = {};
-          facet.values.forEach(function (value, i) { found[value] = i; });
+          facet.values.forEach(function (value, v) {
+            found[value] = v;
+            var number = -1;
+            facet.members[v].forEach(function (gap) { number += gap; data.rows[number][f].push(v); });
+          });
           return found;
         });
         return data;
@@ -43,6 +52,14 @@
       index.catch(function () { index = null; });
     }
     return index;
+  }
+
+  function loadTitles(data) {
+    if (!data.title) {
+      data.title = fetchJSON(form.getAttribute("data-titles"));
+      data.title.catch(function () { data.title = null; });
+    }
+    return data.title;
   }
 
   function shard(number) {
@@ -94,17 +111,20 @@
     return { matching: matching, counts: counts };
   }
 
+  /* A Promise of the numbers in the chosen order. */
   function sortResults(data, numbers) {
     var how = sortSelect.value;
     if (how === "title") {
-      return numbers.slice().sort(function (a, b) { return data.title[a] - data.title[b]; });
+      return loadTitles(data).then(function (rank) {
+        return numbers.slice().sort(function (a, b) { return rank[a] - rank[b]; });
+      });
     }
-    if (how === "completeness") {
-      var f = selects.findIndex(function (select) { return select.name === "completeness"; });
-      var rank = function (n) { return f >= 0 && data.rows[n][f].length ? data.rows[n][f][0] : 99; };
-      return numbers.slice().sort(function (a, b) { return rank(a) - rank(b) || a - b; });
+    if (how === "completeness") {  // the facet lists its values best first
+      var f = data.facets.findIndex(function (facet) { return facet.name === "completeness"; });
+      var best = function (n) { return f >= 0 && data.rows[n][f].length ? data.rows[n][f][0] : 99; };
+      return Promise.resolve(numbers.slice().sort(function (a, b) { return best(a) - best(b) || a - b; }));
     }
-    return numbers;  // entries are numbered newest first
+    return Promise.resolve(numbers);  // entries are numbered newest first
   }
 
   function showCounts(counts) {
@@ -197,16 +217,19 @@
       positions = data.position;
       var found = evaluate(data);
       showCounts(found.counts);
-      order = sortResults(data, found.matching);
-      if (!order.length) {
-        list.replaceChildren();
-        shown = 0;
-        moreButton.hidden = true;
-        say();
-        announce(0);
-        return;
-      }
-      return renderFrom(data, 0, mine);
+      return sortResults(data, found.matching).then(function (sorted) {
+        if (mine !== generation) return;
+        order = sorted;
+        if (!order.length) {
+          list.replaceChildren();
+          shown = 0;
+          moreButton.hidden = true;
+          say();
+          announce(0);
+          return;
+        }
+        return renderFrom(data, 0, mine);
+      });
     }).catch(function () {
       if (mine === generation) status.textContent = "条目数据没有载入，请检查网络后刷新页面。";
     });
@@ -215,11 +238,12 @@
   moreButton.addEventListener("click", function () {
     var mine = generation;
     loadIndex().then(function (data) {
-      if (!order) {
-        positions = data.position;
-        order = sortResults(data, evaluate(data).matching);
-      }
-      return renderFrom(data, shown, mine);
+      positions = data.position;
+      var sorted = order ? Promise.resolve(order) : sortResults(data, evaluate(data).matching);
+      return sorted.then(function (numbers) {
+        order = numbers;
+        return renderFrom(data, shown, mine);
+      });
     }).catch(function () { status.textContent = "条目数据没有载入，请检查网络后刷新页面。"; });
   });
 
@@ -234,7 +258,6 @@
     select.addEventListener("change", apply);
   });
   form.addEventListener("reset", function () { setTimeout(apply, 0); });
-  form.hidden = false;
   if (fromAddress) {
     apply();
   } else {
