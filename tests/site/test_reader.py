@@ -3,18 +3,16 @@ the district map, an entry's tools, the 404 page, search that puts entries first
 
 from __future__ import annotations
 
-import functools
 import http.server
 import re
 import shutil
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from .conftest import ADDRESS
+from .conftest import ADDRESS, serving
 from .test_browser import open_search, result_links, wait_for_results
 
 pytestmark = pytest.mark.browser
@@ -178,15 +176,8 @@ def served_under(site: Path, tmp_path: Path, prefix: str):
     """`site` served at http://127.0.0.1:<port>/<prefix>/, a GitHub project page's base path."""
     root = tmp_path / "pages"
     shutil.copytree(site, root / prefix)
-    handler = type("Handler", (GitHubPagesLike,), {"site_prefix": f"/{prefix}/"})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{prefix}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(root, type("Handler", (GitHubPagesLike,), {"site_prefix": f"/{prefix}/"})) as address:
+        yield f"{address}{prefix}/"
 
 
 @pytest.mark.parametrize("which", ["published", "preview"])
@@ -382,3 +373,14 @@ def test_browse_more_and_completeness_sort(tab, site_url):
     rank = {"complete": 0, "basic": 1, "stub": 2}
     assert [rank[b] for b in badges] == sorted(rank[b] for b in badges)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_a_search_that_cannot_load_tells_the_reader_what_to_do(tab, site_url):
+    page = tab(PHONE)
+    page.route("**/pagefind/**", lambda route: route.abort())
+    page.goto(site_url)
+    page.click("[data-zjxn-search-open]")
+    page.fill("#zjxn-search-input", "田间学院")
+    page.wait_for_function("document.querySelector('#zjxn-search-status').textContent.includes('暂时无法使用')")
+    status = page.inner_text("#zjxn-search-status")
+    assert "浏览与筛选" in status and "python" not in status and "build" not in status

@@ -96,11 +96,21 @@
     return node;
   }
 
+  /* A section's excerpt starts with the end of its heading, which is shown above it: drop that. */
+  function afterHeading(html, heading) {
+    var text = (heading || "").replace(/\s+/g, "");
+    for (var length = text.length; length >= 2; length--) {
+      var tail = text.slice(-length);
+      if (html.indexOf(tail) === 0) return html.slice(tail.length);
+    }
+    return html;
+  }
+
   /* An excerpt from Pagefind is escaped text with <mark> around the matches: rebuild it from text nodes,
      marking the query's words also where Pagefind did not. */
-  function excerptInto(element, html) {
+  function excerptInto(element, html, heading) {
     var scratch = document.createElement("template");
-    scratch.innerHTML = cleanExcerpt(html);
+    scratch.innerHTML = cleanExcerpt(afterHeading(cleanExcerpt(html), heading));
     scratch.content.childNodes.forEach(function (node) {
       if (node.nodeName === "MARK") element.appendChild(mark(node.textContent));
       else appendMarked(element, node.textContent, highlight);
@@ -138,7 +148,7 @@
         var subLink = element("a", "zjxn-search__link zjxn-search__sub-link", cleanTitle(sub.title));
         subLink.href = sub.url;
         entry.appendChild(subLink);
-        entry.appendChild(excerptInto(element("p", "zjxn-search__excerpt"), sub.excerpt));
+        entry.appendChild(excerptInto(element("p", "zjxn-search__excerpt"), sub.excerpt, sub.title));
         nested.appendChild(entry);
       });
       item.appendChild(nested);
