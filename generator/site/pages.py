@@ -36,6 +36,8 @@ DISTRICTS_IN_CHART = 15
 LIST_LIMIT = 200  # entries listed on one index page; the rest are a filter away on the browse page
 PARALLEL_FROM = 2000  # entry pages; below this a process pool costs more than it saves
 HOME_DESCRIPTION = "重庆职业教育服务乡村振兴的典型案例、典型人物和模式，按主题、区县、院校整理，每条注明来源。"
+ENTRY_SCRIPTS = ("qr", "entry")  # assets/js/ scripts of an entry page (qr.js first: entry.js draws with it)
+BROWSE_SCRIPTS = ("browse",)
 DOCS_PAGES = (("关于本站", "about/"), ("参与贡献", "contribute/"), ("内容许可", "licence/"))  # docs/, for the site map
 
 
@@ -65,9 +67,14 @@ def yaml_string(text: str) -> str:
     return quoted.translate(str.maketrans(YAML_LINE_BREAKS))
 
 
-def markdown_page(title: str, html_block: str, description: str | None = None, hide=("toc",)) -> str:
-    """Front matter (escaped: Material prints title and description unescaped) and one HTML block."""
+def markdown_page(title: str, html_block: str, description: str | None = None, hide=("toc",), scripts=()) -> str:
+    """Front matter (escaped: Material prints title and description unescaped) and one HTML block.
+
+    `scripts` names the page's own scripts in assets/js/, which overrides/main.html loads (the body holds none).
+    """
     lines = ["---", f"title: {yaml_string(html.escape(title))}", f"hide: [{', '.join(hide)}]"]
+    if scripts:
+        lines.append(f"scripts: [{', '.join(scripts)}]")
     if description:
         lines.append(f"description: {yaml_string(html.escape(description))}")
     return "\n".join(lines) + f"\n---\n\n{html_block.strip()}\n"
@@ -87,10 +94,10 @@ class _Builder:
     # --- helpers
 
     def page(self, url: str, page_title: str, template: str, description: str | None = None, hide=("toc",),
-             **context) -> str:  # fmt: skip
+             scripts=(), **context) -> str:  # fmt: skip
         block = self.env.get_template(template).render(link=partial(relative, url), schema=self.schema,
                                                        identity=self.options.identity, **context)  # fmt: skip
-        return markdown_page(page_title, block, description, hide)
+        return markdown_page(page_title, block, description, hide, scripts)
 
     def add(self, url: str, page_title: str, template: str, description: str | None = None, **context):
         self.site.pages[source_path(url)] = self.page(url, page_title, template, description, **context)
@@ -132,7 +139,7 @@ class _Builder:
         """The page of the index's entry `number`: (source path, Markdown, the images its body uses)."""
         entry, assets = self.index.entries[number], {}
         url = entry_url(entry)
-        text = self.page(url, entry.title, "entry.html.j2", entry.summary, entry=entry,
+        text = self.page(url, entry.title, "entry.html.j2", entry.summary, scripts=ENTRY_SCRIPTS, entry=entry,
                          view=self.entry_view(entry, url, assets))  # fmt: skip
         return source_path(url), text, assets
 
@@ -239,7 +246,7 @@ class _Builder:
         self.site.files.update(data.files(page))
         self.add(browse.PAGE, "浏览与筛选", "browse.html.j2", "按类型、主题、区县、院校、年份、级别和完整度筛选全部条目。",
                  cards=[self.views.card(e) for e in self.newest[:page]], total=len(self.newest),
-                 filters=data.filters(), page=page, data=data.links())  # fmt: skip
+                 filters=data.filters(), page=page, data=data.links(), scripts=BROWSE_SCRIPTS)  # fmt: skip
 
     def stats_page(self, theme_rows):
         by_district = sorted(((short_name(self.vocab.district(d)), len(e)) for d, e in self.index.group("district").items()),

@@ -77,6 +77,14 @@ def test_no_resource_is_loaded_from_elsewhere(built_site):
     assert "fonts.googleapis" not in read(built_site / "index.html")
 
 
+def test_page_scripts_load_only_where_needed(built_site):
+    scripts = lambda url: re.findall(r'<script src="([^"]+)"', read(built_site / url / "index.html"))  # noqa: E731
+    own = [s for s in scripts("cases/sanxia-tianjian-xueyuan/") if s.startswith("../../assets/js/")]
+    assert own == ["../../assets/js/qr.js", "../../assets/js/entry.js", "../../assets/js/search.js"]  # qr.js first
+    assert "../assets/js/browse.js" in scripts("browse/")
+    assert not [s for s in scripts("") + scripts("themes/") if s.endswith(("/qr.js", "/entry.js", "/browse.js"))]
+
+
 def test_page_sizes_stay_small(built_site):
     sizes = [p.stat().st_size for d in ("cases", "models", "figures") for p in (built_site / d).glob("*/index.html")]
     assert statistics.median(sizes) < 40_000
