@@ -10,12 +10,12 @@ from ..errors import EXIT_CONTENT, EXIT_OK, UsageError
 from .common import common_options, content_folder, say
 
 MAX_ISSUE_BYTES = 200_000
-FORM_PATH = ".github/ISSUE_TEMPLATE/new-case.yml"
 DOC_PATH = "CONTRIBUTING.md"
 
 
 def register(commands) -> None:
     from ..content.schema import SCHEMA
+    from ..site.identity import ISSUE_FORM  # the form's place in the repository: the site links it too
     from ..contrib.new import all_questions
 
     new = commands.add_parser(
@@ -34,7 +34,7 @@ def register(commands) -> None:
 
     form = commands.add_parser("issue-form", help="依据主题和区县词表重新生成 GitHub 投稿表单")
     common_options(form)
-    form.add_argument("--out", default=None, help=f"输出文件，默认 <root>/{FORM_PATH}")
+    form.add_argument("--out", default=None, help=f"输出文件，默认 <root>/{ISSUE_FORM}")
 
     convert = commands.add_parser("from-issue", help="把投稿表单生成的议题正文转换为案例草稿文件")
     common_options(convert)
@@ -77,12 +77,13 @@ def cmd_issue_form(args) -> int:
     from ..content.vocab import load_vocabulary
     from ..contrib.issue_form import form_text
     from ..output import write_file
+    from ..site.identity import ISSUE_FORM
 
     root = content_folder(args.root)
     vocab, problems = load_vocabulary(root)
     if any(p.is_error for p in problems):
         raise UsageError("vocabulary-has-errors")
-    target = Path(args.out) if args.out else root / FORM_PATH
+    target = Path(args.out) if args.out else root / ISSUE_FORM
     text = form_text(vocab)
     write_file(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     say(args, "written", path=target)

@@ -25,7 +25,8 @@ INSTITUTIONS_FILE = "cases/institutions.yml"
 INSTITUTION_KINDS = ("高职", "中职", "本科", "企业", "政府部门", "其他", "未注明")
 DISTRICT_KINDS = ("区", "县", "自治县", "功能区", "全市", "未注明")
 UNSTATED = "未注明"  # the kind of the vocabulary value recorded where a source does not say
-NOT_A_PLACE = ("全市", UNSTATED)  # district kinds that name no one place: citywide work, or a source that does not say
+NOT_A_PLACE = ("全市", UNSTATED)
+MAP_SIZE = 30  # columns and rows a district map may use  # district kinds that name no one place: citywide work, or a source that does not say
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class District:
     name: str
     kind: str
     aliases: tuple[str, ...]
+    tile: tuple[int, int] | None = None  # (column, row) on the district map, west to east and north to south
 
     @property
     def is_place(self) -> bool:
@@ -297,13 +299,33 @@ def _read_themes(doc: Document) -> tuple[tuple[Theme, ...], Lookup, list[Problem
 def _read_districts(doc: Document) -> tuple[tuple[District, ...], Lookup, list[Problem]]:
     reader = _Reader(doc, "districts")
     districts, lookup, owners, problems = [], {}, {}, reader.problems
+    tiles: dict[tuple[int, int], str] = {}
     for where, item in reader.each():
         name = reader.text(where, item, "name")
         kind = reader.choice(where, item, "kind", DISTRICT_KINDS)
         aliases = reader.names(where, item, "aliases")
         _register(lookup, owners, doc, where, (name, *aliases), name, problems)
-        districts.append(District(reader.ident(where, item), name, kind, aliases))
+        tile = _tile(reader, where, item, tiles, name)
+        districts.append(District(reader.ident(where, item), name, kind, aliases, tile))
     return tuple(districts), Lookup(lookup), problems
+
+
+def _tile(reader: _Reader, where, item: dict, taken: dict, name: str) -> tuple[int, int] | None:
+    """An optional map position [column, row]: two whole numbers from 0 to MAP_SIZE - 1, each held by one district."""
+    value = item.get("tile")
+    if value is None:
+        return None
+    ok = isinstance(value, list) and len(value) == 2 and all(
+        isinstance(v, int) and not isinstance(v, bool) and 0 <= v < MAP_SIZE for v in value)
+    if not ok:
+        reader.fail(where + ("tile",), "tile", f"[列, 行]，两个 0–{MAP_SIZE - 1} 的整数", value)
+        return None
+    tile = (value[0], value[1])
+    if tile in taken:
+        reader.fail(where + ("tile",), "tile", f"与其他区县不同的位置（{taken[tile]} 已在这里）", value)
+        return None
+    taken[tile] = name
+    return tile
 
 
 def _read_institutions(doc: Document, districts: Lookup) -> tuple[tuple[Institution, ...], Lookup, list[Problem]]:

@@ -7,15 +7,14 @@
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
 
 from ..characters import visible
 from .characters import character_name
 from .rules import FIX_WRAP, RULES, SEVERITY, SUMMARY
 from .texts import OS_ERRORS, TEXTS
 
-__all__ = ["FIX_WRAP", "RULES", "SEVERITY", "SUMMARY", "TEXTS", "Lines", "Translated", "character_name", "os_reason",
-           "reason", "render", "render_fix", "text", "with_fix"]  # fmt: skip
+__all__ = ["FIX_WRAP", "RULES", "SEVERITY", "SUMMARY", "TEXTS", "Lazy", "Lines", "character_name", "os_reason", "reason",
+           "render", "render_fix", "text", "with_fix"]  # fmt: skip
 
 
 class Lines(str):
@@ -27,39 +26,43 @@ class _Params(dict):
         raise KeyError(key)
 
 
-class Translated(NamedTuple):
-    """A value that is itself said in each language (the reason a file could not be written)."""
+class Lazy:
+    """A value of a message rendered in the language the message is shown in (a problem's own message, say)."""
 
-    zh: str
-    en: str
+    def __init__(self, render):
+        self.render = render  # lang -> text
 
 
-def os_reason(exc: OSError) -> Translated:
+def _said(zh: str, en: str) -> Lazy:
+    return Lazy(lambda lang: en if lang == "en" else zh)
+
+
+def os_reason(exc: OSError) -> Lazy:
     """Why the system refused a file operation, in words (the disk is full, read-only, no permission …)."""
     known = OS_ERRORS.get(exc.errno or 0)
     if known:
-        return Translated(*known)
-    return Translated(f"系统错误（errno {exc.errno}）", exc.strerror or str(exc))
+        return _said(*known)
+    return _said(f"系统错误（errno {exc.errno}）", exc.strerror or str(exc))
 
 
-def reason(exc: Exception) -> Translated:
+def reason(exc: Exception) -> Lazy:
     """Why a settings file could not be read: a system error, a wrong encoding, or YAML's complaint and its line."""
     if isinstance(exc, OSError):
         return os_reason(exc)
     if isinstance(exc, UnicodeDecodeError):
-        return Translated("不是 UTF-8 编码的文本", "not UTF-8 text")
+        return _said("不是 UTF-8 编码的文本", "not UTF-8 text")
     from .yaml import yaml_problem
 
     problem = str(getattr(exc, "problem", None) or exc).strip()
     mark = getattr(exc, "problem_mark", None)
     where_zh, where_en = (f"第 {mark.line + 1} 行：", f"line {mark.line + 1}: ") if mark else ("", "")
-    return Translated(where_zh + yaml_problem(problem), where_en + problem.splitlines()[0])
+    return _said(where_zh + yaml_problem(problem), where_en + problem.splitlines()[0])
 
 
 def _shown(value, lang: str):
     """A value as people read it: text on one line, with what cannot be seen made visible (see `visible`)."""
-    if isinstance(value, Translated):
-        value = value.en if lang == "en" else value.zh
+    if isinstance(value, Lazy):
+        value = value.render(lang)
     if isinstance(value, Lines):
         return value
     if isinstance(value, (str, os.PathLike)):

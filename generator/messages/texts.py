@@ -76,6 +76,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "lists, quotes or emphasis marks.",
     ),
     "build-failed": ("站点生成失败：{reason}", "the site build failed: {reason}"),
+    "site-url-missing": (
+        "没有站点的公开网址（{path} 的 site_url，或 build --site-url），严格模式（--strict，发布时使用）不生成站点："
+        "网址用于规范链接、站点地图、订阅和案例手册的二维码。请用 --site-url https://…/ 给出，或在 {path} 中设置 site_url。",
+        "no public address for the site (site_url in {path}, or build --site-url), so strict mode (--strict, used to "
+        "deploy) makes no site: canonical links, the sitemap, the feed and the packs' QR codes need it. Pass "
+        "--site-url https://…/ or set site_url in {path}.",
+    ),
+    "site-url-preview": (
+        "提示：没有设置站点的公开网址（site_url 或 --site-url），这次生成的是预览：没有规范链接，案例手册不印二维码和网址。",
+        "note: no public address is set (site_url or --site-url), so this is a preview: no canonical links, and the "
+        "packs print no QR codes or addresses.",
+    ),
+    "site-url-invalid": (
+        "--site-url：“{found}”不是完整的网址，应以 https:// 或 http:// 开头，例如 https://用户名.github.io/仓库名/",
+        "--site-url: '{found}' is not a full address; start it with https:// or http://, e.g. https://user.github.io/repo/",
+    ),
     "plugin-missing": (
         "{path} 没有启用 {plugin} 插件（在 plugins 中加上 - {plugin}）。",
         "{path} does not enable the {plugin} plugin (add - {plugin} under plugins).",

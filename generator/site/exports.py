@@ -1,4 +1,4 @@
-"""Data exports published with the site: cases.json, cases.csv (UTF-8 with BOM) and an Atom feed.
+"""Data exports published with the site: cases.json, cases.csv (UTF-8 with BOM) and an Atom feed of the newest entries.
 
 Whatever the content holds, each export is valid for its format and safe to open: no character
 nobody can see (generator.characters) in any of them, the feed well-formed XML (its template
@@ -93,26 +93,23 @@ def cases_csv(library, index: Index, site_url: str = "") -> str:
     return "\ufeff" + out.getvalue()
 
 
-def _atom_date(day: str | None, fallback: str) -> str:
-    return f"{day}T00:00:00Z" if day and len(day) == 10 else fallback
-
-
-def feed_xml(index: Index, site_name: str, site_url: str, build_epoch: int) -> str:
+def feed_xml(entries, dates, site_name: str, site_url: str, build_epoch: int) -> str:
+    """The newest entries (given newest first) as Atom, dated by their publication and last update."""
     built = datetime.fromtimestamp(build_epoch, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    items = [
-        {"entry": e, "url": site_url + entry_url(e), "updated": _atom_date(e.updated, built)}
-        for e in index.newest[:FEED_SIZE]
-    ]
+    items = [{"entry": e, "url": site_url + entry_url(e), "published": f"{dates[e.path].published}T00:00:00+08:00",
+              "updated": f"{dates[e.path].updated}T00:00:00+08:00"} for e in entries[:FEED_SIZE]]  # fmt: skip
     return environment().get_template("feed.xml.j2").render(
-        site_name=site_name, site_url=site_url or "./", feed_url=site_url + "feed.xml", updated=built, items=items
+        site_name=site_name, site_url=site_url or "./", feed_url=site_url + "feed.xml",
+        updated=items[0]["updated"] if items else built, items=items,
     )
 
 
-def all_exports(library, index: Index, options) -> dict[str, str]:
+def all_exports(library, index: Index, options, newest, dates) -> dict[str, str]:
+    """cases.json, cases.csv and feed.xml; `newest` is the entries newest first, `dates` their dates by path."""
     records = [entry_record(e, library, index) for e in index.entries]
     identity = options.identity
     return {
         "cases.json": cases_json(records),
         "cases.csv": cases_csv(library, index, identity.url),
-        "feed.xml": feed_xml(index, identity.name, identity.url, options.build_epoch),
+        "feed.xml": feed_xml(newest, dates, identity.name, identity.url, options.build_epoch),
     }

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.characters import HIDDEN
+from generator.content.history import entry_dates, newest_first
 from generator.content.library import load_library
 from generator.index import build_index
 from generator.site.exports import FORMULA_START, all_exports
@@ -73,7 +74,9 @@ def tampered(content_tree):
     bad = dataclasses.replace(first, title="=HYPERLINK(\"x\")\x00标\u202e题\u200b\x1b", summary="\t+1\x08摘要\ufffe")
     library = dataclasses.replace(library, entries=(bad,) + library.entries[1:])
     options = SiteOptions(SiteIdentity(name="测试\x0b站点", url="https://example.com/"), build_epoch=1_700_000_000)
-    return all_exports(library, build_index(library), options), bad
+    index = build_index(library)
+    dates = entry_dates(library.root, index.entries, options.build_epoch)
+    return all_exports(library, index, options, newest_first(index.entries, dates), dates), bad
 
 
 def test_exports_of_unchecked_entries_are_valid_and_clean(tampered):
