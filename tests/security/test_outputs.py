@@ -39,6 +39,7 @@ summary: {summary}
 themes: [赛教融合]
 institutions: [市教委]
 district: 全市
+updated: 2030-01-01
 sources:
   - title: {source}
     publisher: {publisher}
