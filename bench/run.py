@@ -278,17 +278,15 @@ def run(cases: int, work: Path, repeat: int, build_repeat: int) -> dict:
     return figures
 
 
-BUDGETS = [
-    ("check_s", lambda f: f["check_s"] <= 2.0 or f["cases"] < 10000, "≤ 2 s at 10,000"),
+BUDGETS = [  # issue 18's: the site build against plain MkDocs; the cold build with packs is reported, not budgeted
     ("check_s", lambda f: f["check_s"] <= 2.5 * f["parse_baseline_s"] or f["cases"] < 10000, "≤ 2.5 × parse_baseline_s at 10,000"),
-    ("build_s", lambda f: f["build_ratio"] <= 1.0, "≤ 1.0 × plain_mkdocs_s (median of the rounds' ratios)"),
+    ("build_no_packs_s", lambda f: f["build_no_packs_ratio"] <= 1.0, "≤ 1.0 × plain_mkdocs_s (median of the rounds' ratios)"),
     ("median_entry_page_bytes", lambda f: f["median_entry_page_bytes"] <= 40_000, "≤ 40 KB"),
-    ("search_query_bytes", lambda f: f["search_query_bytes"] <= 300_000 or f["cases"] < 10000, "≤ 300 KB at 10,000 (as served, no compression)"),
-    ("search_query_bytes", lambda f: f["search_breakdown"]["gzip_total"] <= 300_000 or f["cases"] < 10000,
-     "≤ 300 KB at 10,000 (JS/CSS/JSON gzipped by the host)"),
+    ("search_query_bytes", lambda f: f["search_query_bytes"] <= 400_000 or f["cases"] < 10000, "≤ 400 KB at 10,000 (as served, no compression)"),
     ("pack100_s", lambda f: f["pack100_s"] <= 15, "≤ 15 s"),
     ("peak_rss_mb", lambda f: f["peak_rss_mb"] <= 2000 or f["cases"] < 10000, "≤ 2,000 MB at 10,000"),
-    ("build_s", lambda f: f.get("build_s_1000") is None or f["build_s"] <= 11 * f["build_s_1000"], "≤ 11 × the 1,000 build (--linear-from)"),
+    ("build_no_packs_s", lambda f: f.get("build_no_packs_s_1000") is None or f["build_no_packs_s"] <= 11 * f["build_no_packs_s_1000"],
+     "≤ 11 × the 1,000 build (--linear-from)"),
 ]
 
 
@@ -334,7 +332,7 @@ def main() -> int:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     if args.linear_from:
-        figures["build_s_1000"] = json.loads(args.linear_from.read_text(encoding="utf-8"))["build_s"]
+        figures["build_no_packs_s_1000"] = json.loads(args.linear_from.read_text(encoding="utf-8"))["build_no_packs_s"]
     print("\n".join(serve.table(figures)) if args.only_serve else table(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -34,7 +34,6 @@ class Index:
     by_facet: dict  # facet name -> value -> entries having it (a theme's include its sub-themes')
     backlinks: dict  # Key -> entries that name it
     related: dict  # Key -> up to 5 entries
-    newest: tuple[Entry, ...]  # cases, newest first
     by_key: dict  # Key -> entry
 
     def get(self, entry_type: str, entry_id: str) -> Entry | None:
@@ -151,12 +150,6 @@ class Relations:
 NEAREST = 2 * RELATED_LIMIT + 1  # holders of a broad trait taken from an entry on (the entry itself among them)
 
 
-def newest_cases(entries) -> tuple[Entry, ...]:
-    """The cases, newest first: by year, then date of update, then id."""
-    cases = sorted((e for e in entries if e.type == "case"), key=lambda e: e.id)
-    return tuple(sorted(cases, key=lambda e: (e.year or 0, e.updated or ""), reverse=True))
-
-
 def build_index(library: Library) -> Index:
     entries = tuple(sorted(library.published, key=entry_order))
     by_key = {key(e): e for e in entries}
@@ -177,6 +170,5 @@ def build_index(library: Library) -> Index:
         by_facet=by_facet,
         backlinks=_bucket(backlink_pairs),
         related={key(e): tuple(by_key[k] for k in relations.related(key(e))) for e in entries},
-        newest=newest_cases(entries),
         by_key=by_key,
     )

@@ -46,9 +46,9 @@ def field_table(fields) -> str:
     return "\n".join(rows)
 
 
-def fields_section(root: Path, vocab: Vocabulary) -> str:
+def fields_section(root: Path, vocab: Vocabulary, schema=SCHEMA) -> str:
     parts = ["#### 所有条目共有的字段", "", field_table(COMMON)]
-    for entry_type in SCHEMA.types:
+    for entry_type in schema.types:
         parts += ["", f"#### {entry_type.label}（`cases/{entry_type.folder}/`）另有的字段", "",
                   field_table(entry_type.own_fields)]  # fmt: skip
     parts += ["", "#### `sources` 中每一项的字段", "", field_table(SOURCE.fields)]

@@ -16,6 +16,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..errors import ContentError, UsageError
+from ..messages import Lazy
 from .booklet import make_booklet, render_html, stylesheet_text
 from .config import PackSpec, read_packs_config
 from .fonts import CJKFont, find_cjk_font
@@ -80,7 +81,7 @@ def plan_packs(library) -> list[PlannedPack]:
         try:
             selection = parse_selection(spec.selectors, library)
         except ContentError as exc:
-            raise UsageError("packs-yml-selection", pack=name, reason=exc.message()) from None
+            raise UsageError("packs-yml-selection", pack=name, reason=Lazy(exc.message)) from None
         theme = _theme_of(spec, library)
         words = describe(selection, library)
         pack_id = spec.id or (theme.id if theme else None)

@@ -68,7 +68,8 @@ def _resolve(name: str, text: str, library: Library) -> str:
         shown = value_label(facet, suggestion, library) if suggestion else None
         kind = facet.field_type(library.schema)
         if isinstance(kind, VocabName):  # the words `check` uses for the same name
-            reason = messages.with_fix(f"unknown-{kind.kind}", {"found": text, "suggestion": shown})
+            params = {"found": text, "suggestion": shown}
+            reason = messages.Lazy(lambda lang: messages.with_fix(f"unknown-{kind.kind}", params, lang))
             raise ContentError("selection-option", option=name, reason=reason)
         choices = _few_choices(facet, library)
         if choices:  # a short list says more than a guess

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..index import CANDIDATE_CAP, NEAREST, Index, Key, Relations, key, newest_cases
+from ..index import CANDIDATE_CAP, NEAREST, Index, Key, Relations, key
 
 
 @dataclass(frozen=True)
@@ -40,20 +40,14 @@ class LiveIndex:
         self.naming: dict = defaultdict(set)  # entry key -> keys of the entries naming it
         self.related_keys: dict[Key, tuple] = {}  # made when read
         self.backlink_lists: dict[Key, tuple] = {}  # made when read
-        self.newest_keys: list | None = None  # the cases, newest first (sorted again only when needed)
-        self._newest = None
         for entry in sorted(library.entries, key=lambda e: self.order(key(e))):
             self._add(entry, in_order=True)
 
     def index(self) -> Index:
         by_facet = {facet.name: self._group(facet.name) for facet in self.schema.facets}
         entries = tuple(self.by_key[k] for k in self.keys)
-        if self.newest_keys is None:
-            self.newest_keys = [key(e) for e in newest_cases(entries)]
-        if self._newest is None:
-            self._newest = self._entries(self.newest_keys)
         return Index(entries=entries, by_facet=by_facet, backlinks=_Backlinks(self), related=_Related(self),
-                     newest=self._newest, by_key=dict(self.by_key))  # fmt: skip
+                     by_key=dict(self.by_key))  # fmt: skip
 
     def update(self, changes: dict) -> IndexUpdate:
         """Apply `changes` (key -> (entry before or None, entry after or None))."""
@@ -68,10 +62,6 @@ class LiveIndex:
             if new is not None:
                 self._add(new)
             touched |= self._neighbours(item)
-            if old is None or new is None or _newness(old) != _newness(new):
-                self.newest_keys = None  # sorted again
-            if "case" in (getattr(old, "type", None), getattr(new, "type", None)):
-                self._newest = None
         related = set()
         for item in touched:
             if item not in self.by_key:
@@ -149,11 +139,6 @@ class LiveIndex:
 
     def _entries(self, keys: list) -> tuple:
         return tuple(self.by_key[k] for k in keys)
-
-
-def _newness(entry) -> tuple:
-    """What puts a case among the newest (build_index.newest_cases)."""
-    return (entry.type, entry.id, entry.year, entry.updated)
 
 
 class _Group(Mapping):

@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..content.files import symlinked_part
 from ..content.library import Library, check_files, list_entries, make_entry, resolve_references
 from ..content.schema import SCHEMA, Schema
-from ..content.vocab import DISTRICTS_FILE, INSTITUTIONS_FILE, THEMES_FILE, load_vocabulary
+from ..content.vocab import DISTRICTS_FILE, INSTITUTIONS_FILE, THEMES_FILE, Vocabulary, load_vocabulary
 from ..index import key
-from ..problems import Problem, has_errors, sort_problems
+from ..problems import Problem, has_errors, problem, sort_problems
 
 VOCABULARY_FILES = (THEMES_FILE, DISTRICTS_FILE, INSTITUTIONS_FILE)
 SOURCE_COPIES = "cases/sources/"  # quotations are checked against these: a change re-checks every entry
@@ -36,7 +37,7 @@ class Update:
 class LiveLibrary:
     def __init__(self, root: Path, schema: Schema = SCHEMA):
         self.root, self.schema = Path(root), schema
-        self.vocab, self.vocab_problems = load_vocabulary(self.root)
+        self.vocab, self.vocab_problems = self._vocabulary()
         self.jobs: dict[str, str] = {}  # entry file -> entry type id
         self.other_files: list[Problem] = []  # what the entry folders hold besides entry files
         self.checked: dict = {}  # entry file -> (CheckedFile or None, its problems)
@@ -90,7 +91,7 @@ class LiveLibrary:
     def update(self, touched: set[str]) -> Update:
         """Read again what the project-relative paths `touched` (created, changed or removed) affect."""
         if touched & set(VOCABULARY_FILES):
-            vocab, problems = load_vocabulary(self.root)
+            vocab, problems = self._vocabulary()
             if has_errors(problems):  # the last good vocabularies stay; the problems are shown
                 changed = {p.path for p in problems} | {p.path for p in self.vocab_problems}
                 self.vocab_problems = problems
@@ -160,7 +161,15 @@ class LiveLibrary:
 
     # --- the steps
 
+    def _vocabulary(self) -> tuple[Vocabulary, list[Problem]]:
+        if symlinked_part(self.root, "cases"):  # nothing under it is read, as load_library reads nothing
+            return Vocabulary(), []
+        return load_vocabulary(self.root)
+
     def _list(self) -> None:
+        if symlinked_part(self.root, "cases"):
+            self.jobs, self.other_files = {}, [problem("cases", None, "folder-symlink")]
+            return
         jobs, self.other_files = list_entries(self.root, self.schema)
         self.jobs = {path: entry_type for entry_type, path in jobs}
 

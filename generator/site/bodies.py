@@ -60,7 +60,7 @@ class BodyRenderer:
     def render(self, entry, page_url: str, assets: dict) -> Markup:
         """The body as site HTML; the images it uses go into `assets` (site path -> source file)."""
         if self.kept is None:
-            return Markup(render_body(entry.body, lambda url: self.rewrite(entry, page_url, url, assets)))
+            return Markup(render_body(entry.body, lambda url: self.rewrite(entry, page_url, url, assets), source=entry.path))
         old = self.kept.get(entry.path)
         if old is not None and old.body == entry.body and old.page_url == page_url and self._same_links(entry, old):
             assets.update(old.assets)
@@ -71,7 +71,7 @@ class BodyRenderer:
             links[url] = self.rewrite(entry, page_url, url, found)
             return links[url]
 
-        html = Markup(render_body(entry.body, rewrite))  # sanitized by render_body
+        html = Markup(render_body(entry.body, rewrite, source=entry.path))  # sanitized by render_body
         self.kept[entry.path] = RenderedBody(entry.body, page_url, html, links, found)
         assets.update(found)
         return html

@@ -17,6 +17,16 @@ class Kept:
     def __init__(self) -> None:
         self.made: dict = {}  # name (a page's URL, an entry's exports) -> (inputs, what was made)
         self.bodies: dict[str, object] = {}  # entry path -> its rendered body (bodies.RenderedBody)
+        self._times: dict | None = None
+
+    def commit_times(self, root) -> dict:
+        """When each file under cases/ was first and last committed: Git is asked once per Kept (commits
+        made while `serve` runs show when it makes the site afresh)."""
+        if self._times is None:
+            from ..content.history import commit_times
+
+            self._times = commit_times(root)
+        return self._times
 
     def get(self, name, inputs: tuple, make: Callable):
         """What was made under `name` last time if its inputs are equal, else make()'s."""

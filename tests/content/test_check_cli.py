@@ -141,3 +141,11 @@ def test_duplicate_ids_within_a_type(content_tree, capsys):
     (content_tree / "cases/showcases/Tianjian.md").write_text(BAD_THEME.replace("赛教结合", "赛教融合"), encoding="utf-8")
     code, out, _ = run_check(content_tree, capsys=capsys)
     assert code == 1 and "[id-invalid]" in out and "tianjian.md" in out
+
+
+def test_usage_errors_speak_the_chosen_language(tmp_path, capsys):
+    """--lang en reaches every message: usage errors and selections too, not only content problems."""
+    assert main(["check", "--root", str(tmp_path / "nowhere"), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith("error: content folder ")
+    assert main(["check", "--root", str(tmp_path / "nowhere")]) == 2
+    assert capsys.readouterr().err.startswith("错误：找不到内容目录 ")

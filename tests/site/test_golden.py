@@ -24,7 +24,7 @@ from .conftest import run_generator
 ROOT = Path(__file__).resolve().parents[2]
 TREE = ROOT / "tests" / "fixtures" / "golden"
 GOLDEN = ROOT / "tests" / "golden" / "site"
-EXPORTS = ("cases.json", "cases.csv", "feed.xml", "browse/entries.json")
+EXPORTS = ("cases.json", "cases.csv", "feed.xml", "browse/index.json", "browse/title.json", "browse/cards/0.json")
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from ...errors import ContentError, UsageError
+from ..identity import read_settings
 from .plugin import navigation
 
 PLUGIN = "zjxn"
@@ -59,7 +60,7 @@ def build(config, site, root: Path) -> None:
 
 
 def _export_settings(config_path: Path, site) -> dict:
-    data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    data = read_settings(config_path)  # !ENV values resolved, as this build read them
     plugins = data.get("plugins") or []
     data["plugins"] = [p for p in plugins if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)]
     data["docs_dir"] = "docs"
