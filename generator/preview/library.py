@@ -14,9 +14,21 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..content.files import symlinked_part
-from ..content.library import Library, check_files, list_entries, make_entry, resolve_references
+from ..content.library import (
+    Library,
+    check_files,
+    list_entries,
+    make_entry,
+    resolve_references,
+)
 from ..content.schema import SCHEMA, Schema
-from ..content.vocab import DISTRICTS_FILE, INSTITUTIONS_FILE, THEMES_FILE, Vocabulary, load_vocabulary
+from ..content.vocab import (
+    DISTRICTS_FILE,
+    INSTITUTIONS_FILE,
+    THEMES_FILE,
+    Vocabulary,
+    load_vocabulary,
+)
 from ..index import key
 from ..problems import Problem, has_errors, problem, sort_problems
 

@@ -64,12 +64,12 @@ class Preview:
     def folder(self) -> Path:
         return self.site.folder
 
-    def is_due(self, page: str) -> bool:
-        return page in self.site.waiting
+    def is_due(self, site_path: str) -> bool:
+        return site_path in self.site.waiting
 
-    def make_now(self, page: str) -> None:
+    def make_now(self, site_path: str) -> None:
         done = threading.Event()
-        self.inbox.put(("page", page, done))
+        self.inbox.put(("page", site_path, done))
         done.wait(WAIT_FOR_PAGE)
 
     def panel(self, page: str) -> dict:

@@ -29,8 +29,8 @@ class State(Protocol):
 
     folder: Path
 
-    def is_due(self, page: str) -> bool: ...
-    def make_now(self, page: str) -> None: ...
+    def is_due(self, site_path: str) -> bool: ...
+    def make_now(self, site_path: str) -> None: ...
     def panel(self, page: str) -> dict: ...
     def bar(self, site_path: str) -> dict: ...
     def changes(self, since: str, site_path: str) -> dict: ...
@@ -83,22 +83,23 @@ class Handler(SimpleHTTPRequestHandler):
         if url.path.startswith(PREFIX):
             return self._preview(url, head)
         site_path = site_path_of(url.path)
-        if not url.path.endswith("/") and (state.folder / site_path).is_dir():
+        folder_page = site_path + "/index.html"
+        if not url.path.endswith("/") and ((state.folder / site_path).is_dir() or state.is_due(folder_page)):
             self.send_response(HTTPStatus.MOVED_PERMANENTLY)
             self.send_header("Location", url.path + "/" + (f"?{url.query}" if url.query else ""))
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        page = page_of(site_path)
-        if page is not None and state.is_due(page):
-            state.make_now(page)
+        if state.is_due(site_path):
+            state.make_now(site_path)
         if not site_path.endswith(".html"):
             return super().do_HEAD() if head else super().do_GET()
         bar = state.bar(site_path)  # read before the page is: a page written after that reloads
         status, html = HTTPStatus.OK, self._read(site_path)
         if html is None:
             status, html = HTTPStatus.NOT_FOUND, self._read("404.html") or ""
-        self._send(status, b"" if head else self._dress(html, bar, page).encode("utf-8"), "text/html; charset=utf-8")
+        html = self._dress(html, bar, page_of(site_path))
+        self._send(status, b"" if head else html.encode("utf-8"), "text/html; charset=utf-8")
 
     def _read(self, site_path: str) -> str | None:
         try:

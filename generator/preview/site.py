@@ -12,8 +12,8 @@ a browser asks for is made first (`render_now`). A change of mkdocs.yml, docs/, 
 templates/site/ or the vocabularies (and with packs, packs.yml and templates/packs/) makes everything
 afresh in a new folder.
 
-Only one thread calls a LiveSite. `waiting` (source paths of the pages due) may be read
-from others.
+Only one thread calls a LiveSite. `waiting` (the site paths of the pages due, each with its
+source path) may be read from others.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ class LiveSite:
         self.library = LiveLibrary(self.root)
         self.index = LiveIndex(self.library.library)
         self.made: _Made | None = None
-        self.waiting: set[str] = set()
+        self.waiting: dict[str, str] = {}
         self.changed_problems: set[str] = set()  # files whose problems the last change changed
         self.open()
 
@@ -130,7 +130,8 @@ class LiveSite:
         self.exports_due = self.sitemap_due = True
         self._builder = None
         self.page_keys = {self._page(entry): item for item, entry in self.index.by_key.items()}
-        self.waiting = set(self.made.listing_due) | set(self.page_keys)
+        self.waiting = {session.site_path(path): path for path in self.made.listing_due}
+        self.waiting.update((html_path(page), page) for page in self.page_keys)
         self.problems: dict[str, tuple] = {}  # file -> its problems, for the files that have any
         self.errors: tuple = ()
         self._note_problems(set(self.library.checked) | set(self.library.paths_with_errors()))
@@ -222,7 +223,8 @@ class LiveSite:
             for item in dirty:
                 if item in self.index.by_key and item not in self.backlog:
                     self.dirty[item] = None
-                    self.waiting.add(self._page(self.index.by_key[item]))
+                    page = self._page(self.index.by_key[item])
+                    self.waiting[html_path(page)] = page
             for item, (_, new) in update.entries.items():  # the edited entries' pages first, now
                 if new is not None:
                     written.paths |= self._make_entry(item)
@@ -275,8 +277,11 @@ class LiveSite:
                 written.paths.add("sitemap.xml")
         return written
 
-    def render_now(self, path: str) -> Written:
-        """Make and render the page with source path `path` now, if it is due."""
+    def render_now(self, site_path: str) -> Written:
+        """Make and render the page written at `site_path` now, if it is due."""
+        path = self.waiting.get(site_path)
+        if path is None:
+            return Written()
         if path in self.made.listing_due:
             return Written(self.render_page(path))
         item = self.page_keys.get(path)
@@ -322,7 +327,7 @@ class LiveSite:
             self.sitemap_due = True
         if session.put(path, text, entry.path) or path not in self.made.rendered:
             written |= self.render_page(path)
-        self.waiting.discard(path)
+        self.waiting.pop(html_path(path), None)
         return written
 
     def _drop_entry(self, item, old) -> set[str]:
@@ -331,7 +336,7 @@ class LiveSite:
         for shown in self.shown.pop(item, set()):
             self.shown_by.get(shown, set()).discard(item)
         path = self.entry_pages.pop(item, None)
-        self.waiting.discard(self._page(old))
+        self.waiting.pop(html_path(self._page(old)), None)
         gone = self._use_assets(item, {})
         if path is None:
             return gone
@@ -380,8 +385,8 @@ class LiveSite:
         made = self.made
         made.listing_due.pop(path, None)
         made.rendered.add(path)
-        self.waiting.discard(path)
-        return {html_path(path)} if made.session.render(path) else set()
+        self.waiting.pop(made.session.site_path(path), None)
+        return {made.session.site_path(path)} if made.session.render(path) else set()
 
     def _make_lists(self) -> set[str]:
         self.lists_due = False

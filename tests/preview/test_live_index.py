@@ -35,7 +35,6 @@ def index_view(index) -> dict:
         "group order": {name: list(index.by_facet[name]) for name in index.by_facet},
         "backlinks": {k: keys(found) for k, found in index.backlinks.items()},
         "related": {key(e): keys(index.related.get(key(e), ())) for e in index.entries},
-        "newest": keys(index.newest),
     }
 
 

@@ -11,6 +11,13 @@ CASE = "cases/showcases/shili-saishi-cujiao.md"
 PAGE = "cases/shili-saishi-cujiao/"
 
 
+def test_pages_not_yet_written_are_made_when_asked_for(served):
+    for path in ("about/", "licence/", PAGE, "figures/shili-renwu/", "districts/wanzhou/", "browse/"):
+        status, page = served.get(path)
+        assert status == 200 and "data-zjxn-preview" in page, path
+    assert served.get("about")[0] == 200  # the folder's address without its slash is sent on
+
+
 def test_an_edit_shows_on_its_page_and_reloads_the_browsers_showing_it(served):
     wait_for(lambda: json.loads(served.get(".zjxn/status")[1])["idle"], "every page written")
     page = served.page_with(PAGE, "【示例】以赛促学的示例案例")
@@ -49,7 +56,7 @@ def test_a_broken_file_shows_its_problems_on_its_page_and_the_last_good_page_sta
     assert "【示例】以赛促学的示例案例" in page and "上次没有错误时的内容" in page  # the last good page, said so
     wait_for(lambda: f"{CASE}:{line}:" in served.output(), "the problem printed as check prints it")
     other = served.get("about/")[1]
-    assert "另有 1 个文件有错误" in other and f'href="/{PAGE}"' in other  # every page says another file has errors
+    assert "另有 1 个文件有错误" in other and f'href="/{PAGE}"' in other, other[-3000:]  # every page says another file has errors
     served.tree.fix(CASE)
     served.page_without(PAGE, "zjxn-preview-problems--error")
     assert served.process.poll() is None  # serve never stopped
