@@ -40,3 +40,19 @@ def test_a_saved_edit_reloads_the_page_showing_it(served, tab):
     tab.wait_for_selector(".zjxn-preview-problems--error", timeout=60_000)
     assert "万洲区" in tab.inner_text(".zjxn-preview-problems")
     assert tab.errors == [] and tab.outside == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_what_only_the_preview_shows_is_accessible(served, tab, scheme):
+    axe = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.is_file():
+        pytest.skip("node_modules/axe-core is missing: run npm install (bash .ci/install)")
+    tab.emulate_media(color_scheme=scheme)
+    served.tree.break_file(CASE, "district")
+    served.page_with("cases/shili-saishi-cujiao/", "zjxn-preview-problems--error")
+    for path in ("cases/shili-saishi-cujiao/", "cases/shili-caogao/"):  # a file's problems, a draft's banner; the bar on both
+        tab.goto(served.url + path)
+        tab.wait_for_selector("[data-zjxn-preview]")
+        tab.add_script_tag(path=str(axe))
+        found = tab.evaluate("async () => (await axe.run(document)).violations.map(v => [v.id, v.nodes.map(n => n.target)])")
+        assert found == [], (path, found)
