@@ -2,6 +2,7 @@
 
     python bench/run.py --cases 1000 [--json FILE] [--repeat 3] [--build-repeat 1] [--keep DIR]
     python bench/run.py --cases 10000 --linear-from bench-1000.json --json bench-10000.json
+    python bench/run.py --cases 1000 --only-serve --json serve-1000.json   # the preview alone (bench/serve.py)
 
 Needs jieba (the plain MkDocs baseline segments Chinese with it) and Playwright
 with Debian's chromium (the search is typed into the site's own search box).
@@ -37,6 +38,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+import serve  # noqa: E402
 import synth  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
@@ -205,6 +207,14 @@ def search_query_bytes(site: Path, query: str) -> tuple[int, dict]:
 # --- the run
 
 
+def run_serve(cases: int, work: Path) -> dict:
+    """The preview against plain `mkdocs serve` of the same pages (bench/serve.py)."""
+    tree = synth.generate(work / "tree", cases)
+    our_project(tree)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    return {"cases": cases, "cores": CORES, **serve.measure(tree, plain_mkdocs_project(tree, work), work, env, ROOT)}
+
+
 def run(cases: int, work: Path, repeat: int, build_repeat: int) -> dict:
     tree = synth.generate(work / "tree", cases)
     our_project(tree)
@@ -264,6 +274,7 @@ def run(cases: int, work: Path, repeat: int, build_repeat: int) -> dict:
     (figures["pack100_s"], figures["pack_peak_rss_mb"], _), runs["pack100_s"] = median_of(
         build_repeat, lambda: timed(pack, ROOT, env))
     figures["runs"] = {name: [round(v, 3) for v in values] for name, values in runs.items()}
+    figures.update(serve.measure(tree, plain, work, env, ROOT))
     return figures
 
 
@@ -297,7 +308,7 @@ def table(figures: dict) -> str:
     rows.append("")
     for name, ok, text in BUDGETS:
         rows.append(f"{'met   ' if ok(figures) else 'MISSED'} {name:26} {text}")
-    return "\n".join(rows)
+    return "\n".join(rows + [""] + serve.table(figures))
 
 
 def main() -> int:
@@ -308,17 +319,21 @@ def main() -> int:
     parser.add_argument("--build-repeat", type=int, default=1, help="rounds of the builds, runs of the pack")
     parser.add_argument("--keep", type=Path, help="keep the synthetic tree and the built sites here")
     parser.add_argument("--linear-from", type=Path, help="JSON of a 1,000-entry run: check that this build is at most 11 × that one")
+    parser.add_argument("--only-serve", action="store_true", help="only the preview against plain mkdocs serve (bench/serve.py)")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="zjxn-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        figures = run(args.cases, work, max(1, args.repeat), max(1, args.build_repeat))
+        if args.only_serve:
+            figures = run_serve(args.cases, work)
+        else:
+            figures = run(args.cases, work, max(1, args.repeat), max(1, args.build_repeat))
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     if args.linear_from:
         figures["build_no_packs_s_1000"] = json.loads(args.linear_from.read_text(encoding="utf-8"))["build_no_packs_s"]
-    print(table(figures))
+    print("\n".join(serve.table(figures)) if args.only_serve else table(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

@@ -6,6 +6,7 @@ that name other entries; related entries are ranked by the facets' weights.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -73,62 +74,80 @@ def trait_weight(facet, value: str, vocab) -> int:
     return facet.weight
 
 
-def _related(entries: tuple[Entry, ...], by_key: dict, library: Library) -> dict:
-    """Up to 5 entries sharing the most (weighted) traits with each entry, in a stable order.
+class Relations:
+    """What related entries are ranked by: each entry's traits, and each trait's holders in entry order.
 
     Candidates come from the specific traits (a model, a figure, a school, a narrow
     theme); a trait shared by more than CANDIDATE_CAP entries only ranks them, and
     adds its nearest holders when too few candidates were found. So the work grows
-    with the number of entries, not with its square.
+    with the number of entries, not with its square. `serve` keeps one and adds and
+    removes entries as files change (`add`, `remove`).
     """
-    vocab, facets = library.vocab, {f.name: f for f in library.schema.facets}
-    weight = {}
-    traits = {}
-    for entry in entries:
-        traits[key(entry)] = found = _traits(entry, library)
+
+    def __init__(self, library: Library):
+        self.library = library
+        self.facets = {f.name: f for f in library.schema.facets}
+        self.type_order = {t.id: i for i, t in enumerate(library.schema.types)}
+        self.traits: dict[Key, frozenset] = {}
+        self.holders: dict = defaultdict(list)  # trait -> keys, in entry order
+        self.weight: dict = {}
+
+    @classmethod
+    def of(cls, entries: tuple[Entry, ...], library: Library) -> "Relations":
+        """The relations of `entries`, which are in entry order (so each holder list is too)."""
+        relations = cls(library)
+        for entry in entries:
+            relations.add(entry, in_order=True)
+        return relations
+
+    def order(self, item: Key) -> tuple:
+        """entry_order, from a key."""
+        return (self.type_order[item[0]], item[1])
+
+    def add(self, entry: Entry, in_order: bool = False) -> None:
+        """Count `entry`'s traits; `in_order`: it comes after every entry added so far."""
+        item = key(entry)
+        self.traits[item] = found = _traits(entry, self.library)
         for trait in found:
-            if trait not in weight:
-                weight[trait] = trait_weight(facets[trait[0]], trait[1], vocab)
-    holders: dict = defaultdict(list)
-    for entry in entries:  # entries are in entry_order, so each holder list is too
-        for trait in traits[key(entry)]:
-            holders[trait].append(key(entry))
-    position = {key(e): i for i, e in enumerate(entries)}
-    order = {t.id: i for i, t in enumerate(library.schema.types)}
-    related = {}
-    for entry in entries:
-        mine = traits[key(entry)]
+            if trait not in self.weight:
+                self.weight[trait] = trait_weight(self.facets[trait[0]], trait[1], self.library.vocab)
+            if in_order:
+                self.holders[trait].append(item)
+            else:
+                bisect.insort(self.holders[trait], item, key=self.order)
+
+    def remove(self, item: Key) -> None:
+        for trait in self.traits.pop(item, ()):
+            holders = self.holders[trait]
+            del holders[bisect.bisect_left(holders, self.order(item), key=self.order)]
+            if not holders:
+                del self.holders[trait]
+
+    def related(self, item: Key) -> tuple[Key, ...]:
+        """Up to 5 entries sharing the most (weighted) traits with the entry `item`, in a stable order."""
+        mine, weight = self.traits[item], self.weight
         candidates: set = set()
         broad = []
         for trait in mine:
-            if len(holders[trait]) <= CANDIDATE_CAP:
-                candidates.update(holders[trait])
+            if len(self.holders[trait]) <= CANDIDATE_CAP:
+                candidates.update(self.holders[trait])
             else:
                 broad.append(trait)
         if len(candidates) <= RELATED_LIMIT:
             for trait in sorted(broad, key=lambda t: (-weight[t], t)):
-                candidates.update(_nearest(holders[trait], position, key(entry)))
-        candidates.discard(key(entry))
-        scored = [(-sum(weight[t] for t in mine & traits[k]), order[k[0]], k[1], k) for k in candidates]
-        related[key(entry)] = tuple(by_key[item[3]] for item in sorted(scored)[:RELATED_LIMIT])
-    return related
+                candidates.update(self.nearest(trait, item))
+        candidates.discard(item)
+        scored = [(-sum(weight[t] for t in mine & self.traits[k]), self.type_order[k[0]], k[1], k) for k in candidates]
+        return tuple(found[3] for found in sorted(scored)[:RELATED_LIMIT])
+
+    def nearest(self, trait, item: Key) -> list:
+        """The NEAREST holders of `trait` from `item` on, in entry order (wrapping round)."""
+        keys = self.holders[trait]
+        start = bisect.bisect_left(keys, self.order(item), key=self.order)
+        return [keys[(start + step) % len(keys)] for step in range(min(NEAREST, len(keys)))]
 
 
-def _nearest(keys: list, position: dict, me: Key, count: int = 2 * RELATED_LIMIT) -> list:
-    """The `count` holders that follow `me` in entry order (wrapping round)."""
-    index = _bisect(keys, position, me)
-    return [keys[(index + step) % len(keys)] for step in range(min(count + 1, len(keys)))]
-
-
-def _bisect(keys: list, position: dict, me: Key) -> int:
-    low, high = 0, len(keys)
-    while low < high:
-        middle = (low + high) // 2
-        if position[keys[middle]] < position[me]:
-            low = middle + 1
-        else:
-            high = middle
-    return low
+NEAREST = 2 * RELATED_LIMIT + 1  # holders of a broad trait taken from an entry on (the entry itself among them)
 
 
 def build_index(library: Library) -> Index:
@@ -145,10 +164,11 @@ def build_index(library: Library) -> Index:
                 if (kind, target) in by_key:
                     backlink_pairs.append(((kind, target), entry))
 
+    relations = Relations.of(entries, library)
     return Index(
         entries=entries,
         by_facet=by_facet,
         backlinks=_bucket(backlink_pairs),
-        related=_related(entries, by_key, library),
+        related={key(e): tuple(by_key[k] for k in relations.related(key(e))) for e in entries},
         by_key=by_key,
     )

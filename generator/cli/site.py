@@ -21,10 +21,11 @@ def register(commands) -> None:
     build.add_argument("--no-packs", dest="packs", action="store_false",
                        help="不生成 PDF 案例手册（packs.yml），主题页也不显示手册下载链接；默认生成")
 
-    serve = commands.add_parser("serve", help=f"本地预览站点（默认 http://{DEFAULT_ADDR}/），修改内容后自动刷新")
+    serve = commands.add_parser("serve", help=f"本地预览站点（默认 http://{DEFAULT_ADDR}/）：保存文件后只重新生成受影响的页面，浏览器自动刷新")
     common_options(serve)
     serve.add_argument("--addr", default=DEFAULT_ADDR, help=f"监听地址，默认 {DEFAULT_ADDR}")
     serve.add_argument("--config", help="MkDocs 配置文件，默认项目根目录的 mkdocs.yml")
+    serve.add_argument("--packs", action="store_true", help="也在后台生成 packs.yml 中的 PDF 案例手册（默认不生成）")
 
     export = commands.add_parser("export", help="把生成的页面写成普通的 Markdown 文件夹（任何读取 mkdocs.yml 的引擎都能构建）")
     common_options(export)
@@ -76,13 +77,17 @@ def cmd_export(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    """Preview the content, problems and all: they are shown on the pages and printed here."""
+    from ..preview.serve import serve
     from ..site.identity import settings_file
     from ..site.mkdocs import engine
 
-    library = checked_library(args)
-    if library is None:
-        return EXIT_CONTENT
-    engine.serve(library.root, settings_file(library.root, args.config), args.addr)
+    root = content_folder(args.root)
+    engine.quiet(False)
+    try:
+        serve(root, settings_file(root, args.config), args.addr, packs=args.packs, lang=args.lang)
+    except KeyboardInterrupt:
+        say(args, "serve-stopped")
     return EXIT_OK
 
 

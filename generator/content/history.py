@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -24,6 +25,7 @@ class EntryDates:
     updated: str  # YYYY-MM-DD: the `updated` field, else the file's last commit
 
 
+@lru_cache(maxsize=4096)  # most entries share a few days (the build date, a day of commits)
 def day(epoch: int) -> str:
     return datetime.fromtimestamp(epoch, CHINA).strftime("%Y-%m-%d")
 
@@ -49,9 +51,9 @@ def commit_times(root: Path, folder: str = "cases") -> dict[str, tuple[int, int]
     return times
 
 
-def entry_dates(root: Path, entries, build_epoch: int) -> dict[str, EntryDates]:
-    """Entry path -> its dates, for every entry given."""
-    times = commit_times(root)
+def entry_dates(root: Path, entries, build_epoch: int, times: dict | None = None) -> dict[str, EntryDates]:
+    """Entry path -> its dates, for every entry given (`times`: commit_times(root), if already asked)."""
+    times = commit_times(root) if times is None else times
     found = {}
     for entry in entries:
         first, last = times.get(entry.path, (build_epoch, build_epoch))

@@ -1,8 +1,13 @@
-"""Loading `cases/` into a Library: read, check, model and resolve references, in one pass."""
+"""Loading `cases/` into a Library: read, check, model and resolve references, in one pass.
+
+The steps are public for `serve`, which re-reads only the files that changed:
+`check_files` (read and check, references not yet resolved), `resolve_references`
+(over every checked file) and `make_entry`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -64,19 +69,20 @@ def _entry_id(path: str, problems: list[Problem]) -> str | None:
     return None
 
 
-def _build(schema: Schema, item: "_Checked") -> Entry:
+def make_entry(schema: Schema, item: "CheckedFile", with_errors: set[str]) -> Entry | None:
+    """The entry of a checked file (references resolved); None without an id, a required field, or with an error."""
+    if not item.id or item.path in with_errors:
+        return None
+    if not all(f.name in item.fields for f in schema.type(item.type).fields if f.required):
+        return None
     values = {f.name: f.type.build(item.fields[f.name]) for f in schema.type(item.type).fields
               if f.stored and f.name in item.fields}  # fmt: skip
     return schema.entry_class(id=item.id, type=item.type, path=item.path, body=item.doc.body,
                               body_line=item.doc.body_line, **values)  # fmt: skip
 
 
-def _required_present(schema: Schema, entry_type: str, fields: dict) -> bool:
-    return all(f.name in fields for f in schema.type(entry_type).fields if f.required)
-
-
 @dataclass
-class _Checked:
+class CheckedFile:
     """One file's checked fields, before references are resolved and the entry is built."""
 
     type: str
@@ -89,9 +95,12 @@ class _Checked:
 PARALLEL_FROM = 2000  # files; below this a process pool costs more than it saves
 
 
-def _check_file(root: Path, vocab: Vocabulary, schema: Schema, for_entries: bool, job: tuple) -> tuple[_Checked | None, list[Problem]]:
-    entry_type, entry_id, path = job
-    text_file, problems = read_text(root, path)
+def _check_file(root: Path, vocab: Vocabulary, schema: Schema, for_entries: bool, job: tuple) -> tuple[CheckedFile | None, list[Problem]]:
+    entry_type, path = job
+    problems: list[Problem] = []
+    entry_id = _entry_id(path, problems)
+    text_file, more = read_text(root, path)
+    problems += more
     if text_file is None:
         return None, problems
     doc, more = load_document(path, text_file.text)
@@ -103,7 +112,7 @@ def _check_file(root: Path, vocab: Vocabulary, schema: Schema, for_entries: bool
         keep = (*NAMING_FIELDS, *schema.references)
         fields = {name: fields[name] for name in keep if name in fields}
     problems += more
-    return _Checked(entry_type, entry_id, path, fields, _slim(doc, schema, for_entries)), capped(problems)
+    return CheckedFile(entry_type, entry_id, path, fields, _slim(doc, schema, for_entries)), capped(problems)
 
 
 def _slim(doc: Document, schema: Schema, for_entries: bool) -> Document:
@@ -113,24 +122,36 @@ def _slim(doc: Document, schema: Schema, for_entries: bool) -> Document:
     return Document(doc.path, {}, marks, body=doc.body if for_entries else "", body_line=doc.body_line)
 
 
-def _read_entries(root: Path, vocab: Vocabulary, schema: Schema, for_entries: bool) -> tuple[list[_Checked], list[Problem], int]:
+def list_entries(root: Path, schema: Schema) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """(entry type id, path) of every entry file, and the problems of the other files in the entry folders."""
+    jobs: list[tuple[str, str]] = []
     problems: list[Problem] = []
-    jobs: list[tuple] = []
-    count = 0
     for entry_type in schema.types:
         paths, more = list_entry_files(root, f"cases/{entry_type.folder}")
         problems += more
-        count += len(paths) + len(more)
-        jobs += [(entry_type.id, _entry_id(path, problems), path) for path in paths]
+        jobs += [(entry_type.id, path) for path in paths]
+    return jobs, problems
+
+
+def check_files(root: Path, vocab: Vocabulary, schema: Schema, jobs: list[tuple[str, str]],
+                for_entries: bool = True, parallel: bool = True) -> list[tuple[CheckedFile | None, list[Problem]]]:  # fmt: skip
+    """Each (entry type id, path) read and checked, references not yet resolved: (checked file or None, problems).
+    Many files are checked in worker processes, unless not `parallel`."""
+    return map_jobs(_check_file, (root, vocab, schema, for_entries), jobs, PARALLEL_FROM if parallel else len(jobs) + 1)
+
+
+def _read_entries(root: Path, vocab: Vocabulary, schema: Schema, for_entries: bool) -> tuple[list[CheckedFile], list[Problem], int]:
+    jobs, problems = list_entries(root, schema)
+    count = len(jobs) + len(problems)
     checked = []
-    for item, more in map_jobs(_check_file, (root, vocab, schema, for_entries), jobs, PARALLEL_FROM):
+    for item, more in check_files(root, vocab, schema, jobs, for_entries):
         problems += more
         if item is not None:
             checked.append(item)
     return checked, problems, count
 
 
-def _reference_names(checked: list[_Checked], entry_type: str) -> dict[str, str]:
+def _reference_names(checked: list[CheckedFile], entry_type: str) -> dict[str, str]:
     """Spelling (exact title, model alias, id) -> id, for the entries of one type."""
     names: dict[str, str] = {}
     for item in checked:
@@ -141,10 +162,12 @@ def _reference_names(checked: list[_Checked], entry_type: str) -> dict[str, str]
     return names
 
 
-def _resolve(checked: list[_Checked], schema: Schema) -> list[Problem]:
-    """Replace references to other entries by their ids, in place; name the ones that match nothing."""
-    lookups = {kind: _reference_names(checked, kind) for kind in schema.references.values()}
-    drafts = {(c.type, c.id) for c in checked if c.fields.get("status") == "draft"}
+def _resolve(checked: list[CheckedFile], schema: Schema, among: list[CheckedFile] | None = None) -> list[Problem]:
+    """Replace references to other entries by their ids, in place; name the ones that match nothing.
+    Names are looked up among `among` (default: `checked`)."""
+    named = checked if among is None else among
+    lookups = {kind: _reference_names(named, kind) for kind in schema.references.values()}
+    drafts = {(c.type, c.id) for c in named if c.fields.get("status") == "draft"}
     problems: list[Problem] = []
     for item in checked:
         published = item.fields.get("status", "published") == "published"
@@ -170,7 +193,15 @@ def _resolve(checked: list[_Checked], schema: Schema) -> list[Problem]:
     return problems
 
 
-def _check_tree(root: Path, schema: Schema, for_entries: bool) -> tuple[Vocabulary, list[_Checked], list[Problem], int]:
+def resolve_references(checked: list[CheckedFile], schema: Schema,
+                       among: list[CheckedFile] | None = None) -> tuple[list[CheckedFile], list[Problem]]:  # fmt: skip
+    """Copies of `checked` with references replaced by ids, and the problems of those that match nothing;
+    names are looked up among `among` (every checked file; default: `checked`)."""
+    copies = [replace(item, fields=dict(item.fields)) for item in checked]
+    return copies, _resolve(copies, schema, among)
+
+
+def _check_tree(root: Path, schema: Schema, for_entries: bool) -> tuple[Vocabulary, list[CheckedFile], list[Problem], int]:
     root = Path(root)
     if not (root / "cases").is_dir():
         raise FileNotFoundError(root / "cases")
@@ -194,11 +225,7 @@ def load_library(root: Path, schema: Schema = SCHEMA) -> LoadResult:
     with gc_paused():
         vocab, checked, problems, count = _check_tree(root, schema, for_entries=True)
         with_errors = {p.path for p in problems if p.is_error}
-        entries = [
-            _build(schema, c)
-            for c in checked
-            if c.id and _required_present(schema, c.type, c.fields) and c.path not in with_errors
-        ]
+        entries = [entry for entry in (make_entry(schema, c, with_errors) for c in checked) if entry is not None]
         order = [t.id for t in schema.types]
         entries.sort(key=lambda e: (order.index(e.type), e.id))
         library = Library(root=Path(root), vocab=vocab, entries=tuple(entries), schema=schema)

@@ -255,7 +255,11 @@ class Schema:
     records: tuple[Record, ...] = field(default=(SOURCE, OUTCOME))
 
     def type(self, type_id: str) -> EntryType:
-        return next(t for t in self.types if t.id == type_id)
+        return self._types_by_id[type_id]
+
+    @cached_property
+    def _types_by_id(self) -> dict[str, EntryType]:  # entry.kind asks for every link to an entry: a lookup, not a search
+        return {t.id: t for t in self.types}
 
     def facet(self, name: str) -> Facet:
         return next(f for f in self.facets if f.name == name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
@@ -13,12 +14,28 @@ from .urls import entry_url, relative
 ASSET_ROOT = "assets/"  # cases/assets/x.png is published as assets/cases/assets/x.png
 
 
-class BodyRenderer:
-    """Renders bodies for one site; the images they use are collected by the caller (site path -> source file)."""
+@dataclass(frozen=True)
+class RenderedBody:
+    """A body as rendered for one page, with what each of its local links and images became."""
 
-    def __init__(self, root: Path, entries_by_path: dict):
+    body: str
+    page_url: str
+    html: Markup
+    links: dict  # URL as written -> what it became (None: left as text)
+    assets: dict  # site path -> source file
+
+
+class BodyRenderer:
+    """Renders bodies for one site; the images they use are collected by the caller (site path -> source file).
+
+    With `kept` (entry path -> RenderedBody, carried from the last rendering of the same site),
+    a body whose text, page and links are unchanged is not rendered again.
+    """
+
+    def __init__(self, root: Path, entries_by_path: dict, kept: dict | None = None):
         self.root = Path(root)
         self.entries_by_path = entries_by_path  # project-relative .md path -> published entry
+        self.kept = kept
 
     def rewrite(self, entry, page_url: str, url: str, assets: dict) -> str | None:
         path, _, fragment = url.partition("#")
@@ -42,5 +59,23 @@ class BodyRenderer:
 
     def render(self, entry, page_url: str, assets: dict) -> Markup:
         """The body as site HTML; the images it uses go into `assets` (site path -> source file)."""
-        html = render_body(entry.body, lambda url: self.rewrite(entry, page_url, url, assets), source=entry.path)
-        return Markup(html)  # sanitized by render_body
+        if self.kept is None:
+            return Markup(render_body(entry.body, lambda url: self.rewrite(entry, page_url, url, assets), source=entry.path))
+        old = self.kept.get(entry.path)
+        if old is not None and old.body == entry.body and old.page_url == page_url and self._same_links(entry, old):
+            assets.update(old.assets)
+            return old.html
+        links, found = {}, {}
+
+        def rewrite(url: str) -> str | None:
+            links[url] = self.rewrite(entry, page_url, url, found)
+            return links[url]
+
+        html = Markup(render_body(entry.body, rewrite, source=entry.path))  # sanitized by render_body
+        self.kept[entry.path] = RenderedBody(entry.body, page_url, html, links, found)
+        assets.update(found)
+        return html
+
+    def _same_links(self, entry, old: RenderedBody) -> bool:
+        """Every local link and image of a kept body still becomes what it became then."""
+        return all(self.rewrite(entry, old.page_url, url, {}) == result for url, result in old.links.items())

@@ -12,6 +12,7 @@ import dataclasses
 import io
 import json
 from datetime import datetime, timezone
+from functools import partial
 
 from ..characters import strip_hidden
 from ..content.schema import value_label
@@ -59,11 +60,14 @@ def entry_record(entry, library, index: Index) -> dict:
     return _plain(record)
 
 
-def cases_json(records: list[dict]) -> str:
-    """One entry a line: as easy to read and diff as indented JSON, and written by json's C encoder
-    (indentation makes it use the pure-Python one, a second at 10,000 entries)."""
-    lines = ",\n".join(json.dumps(record, ensure_ascii=False, separators=(", ", ": ")) for record in records)
-    return '{"license": "CC BY 4.0", "entries": [\n' + lines + "\n]}\n"
+def json_line(record: dict) -> str:
+    """One entry a line of cases.json: as easy to read and diff as indented JSON, and written by json's C
+    encoder (indentation makes it use the pure-Python one, a second at 10,000 entries)."""
+    return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
+
+
+def cases_json(lines: list[str]) -> str:
+    return '{"license": "CC BY 4.0", "entries": [\n' + ",\n".join(lines) + "\n]}\n"
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # full-width too: spreadsheets read them
@@ -76,21 +80,25 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def cases_csv(library, index: Index, site_url: str = "") -> str:
-    """One row per entry: its id, title, summary and address, one column per facet that declares one, its sources."""
-    facets = [f for f in library.schema.facets if f.column]
+def _csv(row: list[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["编号", "标题", "摘要", "网址", *(f.column for f in facets), "来源"])
-    for entry in index.entries:
-        row = [entry.id, entry.title, entry.summary, site_url + entry_url(entry)]
-        for facet in facets:
-            value = getattr(entry, facet.field) if facet.field else None
-            values = facet.values(entry, library.vocab) if value is None else (value if isinstance(value, tuple) else (value,))
-            row.append(LIST_SEPARATOR.join(value_label(facet, str(v), library) for v in values))
-        row.append(LIST_SEPARATOR.join(source.title for source in entry.sources))
-        writer.writerow([_cell(text) for text in row])
-    return "\ufeff" + out.getvalue()
+    csv.writer(out, lineterminator="\r\n").writerow([_cell(text) for text in row])
+    return out.getvalue()
+
+
+def csv_header(facets) -> str:
+    return _csv(["编号", "标题", "摘要", "网址", *(f.column for f in facets), "来源"])
+
+
+def csv_row(entry, library, facets, site_url: str = "") -> str:
+    """An entry's row of cases.csv: its id, title, summary and address, a column per facet that declares one, its sources."""
+    row = [entry.id, entry.title, entry.summary, site_url + entry_url(entry)]
+    for facet in facets:
+        value = getattr(entry, facet.field) if facet.field else None
+        values = facet.values(entry, library.vocab) if value is None else (value if isinstance(value, tuple) else (value,))
+        row.append(LIST_SEPARATOR.join(value_label(facet, str(v), library) for v in values))
+    row.append(LIST_SEPARATOR.join(source.title for source in entry.sources))
+    return _csv(row)
 
 
 def feed_xml(entries, dates, site_name: str, site_url: str, build_epoch: int) -> str:
@@ -104,12 +112,34 @@ def feed_xml(entries, dates, site_name: str, site_url: str, build_epoch: int) ->
     )
 
 
-def all_exports(library, index: Index, options, newest, dates) -> dict[str, str]:
-    """cases.json, cases.csv and feed.xml; `newest` is the entries newest first, `dates` their dates by path."""
-    records = [entry_record(e, library, index) for e in index.entries]
+def _entry_exports(entry, library, index: Index, site_url: str, facets) -> tuple[str, str]:
+    """An entry's line of cases.json and row of cases.csv."""
+    return json_line(entry_record(entry, library, index)), csv_row(entry, library, facets, site_url)
+
+
+def _export_inputs(entry, library, index: Index, site_url: str) -> tuple:
+    """What an entry's line and row are made from (besides the vocabularies): the entry, the entries it
+    names and those naming it."""
+    named = tuple((library.get(kind, name), index.get(kind, name))
+                  for field, kind in library.schema.references.items() for name in getattr(entry, field))  # fmt: skip
+    return entry, site_url, named, index.backlinks.get(key(entry), ())
+
+
+def all_exports(library, index: Index, options, newest, dates, kept=None) -> dict[str, str]:
+    """cases.json, cases.csv and feed.xml; `newest` is the entries newest first, `dates` their dates by path.
+    With `kept` (serve), an entry's line and row are made again only when what they are made from changed."""
     identity = options.identity
+    facets = [f for f in library.schema.facets if f.column]
+    made = []
+    for entry in index.entries:
+        make = partial(_entry_exports, entry, library, index, identity.url, facets)
+        if kept is None:
+            made.append(make())
+        else:
+            inputs = _export_inputs(entry, library, index, identity.url)
+            made.append(kept.get(("exports", *key(entry)), inputs, make))
     return {
-        "cases.json": cases_json(records),
-        "cases.csv": cases_csv(library, index, identity.url),
+        "cases.json": cases_json([line for line, _ in made]),
+        "cases.csv": "\ufeff" + csv_header(facets) + "".join(row for _, row in made),
         "feed.xml": feed_xml(newest, dates, identity.name, identity.url, options.build_epoch),
     }

@@ -26,6 +26,7 @@ from .bodies import BodyRenderer
 from .charts import bar_chart
 from .districtmap import district_map, short_name
 from .identity import SiteIdentity
+from .kept import Kept
 from .templates import environment
 from .urls import entry_url, facet_url, relative, source_path, subtheme_url, theme_url, type_url
 from .views import Views
@@ -81,13 +82,15 @@ def markdown_page(title: str, html_block: str, description: str | None = None, h
 
 
 class _Builder:
-    def __init__(self, library, index: Index, options: SiteOptions):
+    def __init__(self, library, index: Index, options: SiteOptions, kept: Kept | None = None):
         self.library, self.index, self.options = library, index, options
         self.schema, self.vocab = library.schema, library.vocab
         self.env = environment()
         self.site = Site()
-        self.bodies = BodyRenderer(library.root, {e.path: e for e in index.entries})
-        dates = entry_dates(library.root, index.entries, options.build_epoch)
+        self.kept = kept  # pages, bodies and exports of the last making of this site (serve)
+        self.bodies = BodyRenderer(library.root, {e.path: e for e in index.entries}, kept.bodies if kept else None)
+        times = kept.commit_times(library.root) if kept else None
+        dates = entry_dates(library.root, index.entries, options.build_epoch, times)
         self.views = Views(library, index, options.identity, dates)
         self.newest = newest_first(index.entries, dates)
 
@@ -95,9 +98,14 @@ class _Builder:
 
     def page(self, url: str, page_title: str, template: str, description: str | None = None, hide=("toc",),
              scripts=(), **context) -> str:  # fmt: skip
-        block = self.env.get_template(template).render(link=partial(relative, url), schema=self.schema,
-                                                       identity=self.options.identity, **context)  # fmt: skip
-        return markdown_page(page_title, block, description, hide, scripts)
+        def make() -> str:
+            block = self.env.get_template(template).render(link=partial(relative, url), schema=self.schema,
+                                                           identity=self.options.identity, **context)  # fmt: skip
+            return markdown_page(page_title, block, description, hide, scripts)
+
+        if self.kept is None:
+            return make()
+        return self.kept.get(url, (page_title, template, description, hide, scripts, self.options.identity, context), make)
 
     def add(self, url: str, page_title: str, template: str, description: str | None = None, **context):
         self.site.pages[source_path(url)] = self.page(url, page_title, template, description, **context)
@@ -137,7 +145,11 @@ class _Builder:
 
     def entry_page(self, number: int) -> tuple[str, str, dict]:
         """The page of the index's entry `number`: (source path, Markdown, the images its body uses)."""
-        entry, assets = self.index.entries[number], {}
+        return self.entry_page_of(self.index.entries[number])
+
+    def entry_page_of(self, entry) -> tuple[str, str, dict]:
+        """The page of one entry of the index: (source path, Markdown, the images its body uses)."""
+        assets = {}
         url = entry_url(entry)
         text = self.page(url, entry.title, "entry.html.j2", entry.summary, scripts=ENTRY_SCRIPTS, entry=entry,
                          view=self.entry_view(entry, url, assets))  # fmt: skip
@@ -288,8 +300,8 @@ class _Builder:
         self.add("sitemap/", "网站地图", "sitemap.html.j2", "本站的全部栏目。",
                  sections=self.site.navigation, docs=DOCS_PAGES)  # fmt: skip
 
-    def build(self) -> Site:
-        self.entries()
+    def listing_pages(self) -> None:
+        """Every page but the entries' (with the browse page's data), and the navigation."""
         theme_rows = self.theme_rows()
         self.theme_pages(theme_rows)
         self.home_page(theme_rows)
@@ -300,7 +312,6 @@ class _Builder:
             self.facet_pages(facet)
         self.stats_page(theme_rows)
         self.contribute_page()
-        self.site.files.update(exports.all_exports(self.library, self.index, self.options, self.newest, self.views.dates))
         self.site.navigation = [
             ("首页", ""), ("主题", "themes/"), ("浏览与筛选", "browse/"),
             *((t.label, type_url(t)) for t in self.schema.types),
@@ -308,6 +319,14 @@ class _Builder:
             ("统计", "stats/"),
         ]  # fmt: skip
         self.site_map()
+
+    def exports(self) -> dict[str, str]:
+        return exports.all_exports(self.library, self.index, self.options, self.newest, self.views.dates, self.kept)
+
+    def build(self) -> Site:
+        self.entries()
+        self.listing_pages()
+        self.site.files.update(self.exports())
         return self.site
 
 
@@ -318,3 +337,9 @@ def _entry_page(builder: _Builder, number: int) -> tuple[str, str, dict]:
 def build_site(library, index: Index, options: SiteOptions = SiteOptions()) -> Site:
     """Every page, export and asset of the site, as data. Drafts are not in `index`, so never published."""
     return _Builder(library, index, options).build()
+
+
+def site_builder(library, index: Index, options: SiteOptions, kept: Kept) -> _Builder:
+    """A maker of the site's parts one at a time, reusing what `kept` holds (serve): entry_page_of(entry),
+    listing_pages() into its `site`, exports()."""
+    return _Builder(library, index, options, kept)

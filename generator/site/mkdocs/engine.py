@@ -1,4 +1,4 @@
-"""Running MkDocs: a build of the site as data, `serve` for previews, and `export` to a plain MkDocs project."""
+"""Running MkDocs: a build of the site as data, and `export` to a plain MkDocs project (previews: session.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import yaml
 
 from ...errors import ContentError, UsageError
 from ..identity import read_settings
-from .plugin import CONTENT_ROOT_ENV, navigation
+from .plugin import navigation
 
 PLUGIN = "zjxn"
 
@@ -57,16 +57,6 @@ def build(config, site, root: Path) -> None:
         mkdocs_build(config)
     except MkDocsException as exc:
         raise ContentError("build-failed", reason=exc) from None
-
-
-def serve(root: Path, config_path: Path, addr: str) -> None:
-    """MkDocs' development server on `addr`, rebuilding when cases/ or templates/ change."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    quiet(True)
-    os.environ[CONTENT_ROOT_ENV] = str(Path(root).resolve())
-    # served at the root of the address (not under site_url's path), as README promises
-    mkdocs_serve(config_file=str(config_path), dev_addr=addr, livereload=True, site_url=f"http://{addr}/")
 
 
 def _export_settings(config_path: Path, site) -> dict:

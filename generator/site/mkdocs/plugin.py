@@ -1,15 +1,14 @@
 """The zjxn MkDocs plugin: adds the generated pages and exports, lists the index pages in the
 navigation, and indexes the built site for search. Only MkDocs events are answered here.
 
-Run by `python -m generator build`, it is handed the site as data (`use`); run by
-plain `mkdocs build` or `serve`, it checks `cases/` and makes the site itself.
+Run by `python -m generator build` or `serve`, it is handed the site as data (`use`); run
+by plain `mkdocs build` or `mkdocs serve`, it checks `cases/` and makes the site itself.
 Enabled in mkdocs.yml as `zjxn` (entry point in pyproject.toml).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -31,7 +30,6 @@ from .shared_parts import SharedParts
 
 log = logging.getLogger("mkdocs.plugins.zjxn")
 TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates"
-CONTENT_ROOT_ENV = "ZJXN_CONTENT_ROOT"  # set by `python -m generator serve --root DIR`
 
 
 class CaseLibraryConfig(Config):
@@ -77,8 +75,7 @@ class CaseLibraryPlugin(BasePlugin[CaseLibraryConfig]):
         if not config.use_directory_urls:
             raise PluginError(messages.text("plugin-needs-directory-urls"))
         if not self.given:
-            folder = os.environ.get(CONTENT_ROOT_ENV) or self.config.content_root
-            self.root = (Path(config.config_file_path).parent / folder).resolve()
+            self.root = (Path(config.config_file_path).parent / self.config.content_root).resolve()
             self.site = None  # made afresh at every build of `serve`
         self.docs_nav = config.nav or []
         return config
@@ -91,17 +88,34 @@ class CaseLibraryPlugin(BasePlugin[CaseLibraryConfig]):
         docs_prefix = _repo_relative(Path(config.docs_dir), Path(config.config_file_path).parent)
         for file in files.documentation_pages():
             file.edit_uri = f"{docs_prefix}{file.src_uri}" if docs_prefix is not None else None
-        added = [File.generated(config, path, content=text) for path, text in {**site.pages, **site.files}.items()]
+        self.generated = set()
+        for path, text in site.pages.items():
+            self.add_page(files, config, path, text, site.edit_paths.get(path))
+        added = [File.generated(config, path, content=text) for path, text in site.files.items()]
         added += [File.generated(config, path, abs_src_path=str(src)) for path, src in site.assets.items()]
         for file in added:
-            clash = files.get_file_from_path(file.src_uri)
-            if clash is not None:
-                log.warning(messages.text("plugin-page-replaced", path=file.src_uri))
-                files.remove(clash)
-            file.edit_uri = site.edit_paths.get(file.src_uri)
-            files.append(file)
-        self.generated = set(site.pages)
+            self._place(files, file)
         return files
+
+    def add_page(self, files, config, path: str, text: str, edit_path: str | None = None) -> File:
+        """Add one generated page (source path -> Markdown) to `files`; `serve` adds pages this way as it makes them."""
+        file = File.generated(config, path, content=text)
+        file.edit_uri = edit_path
+        self._place(files, file)
+        self.generated.add(path)
+        return file
+
+    def remove_page(self, files, path: str) -> None:
+        """Take a generated page out of `files` (`serve`, when its entry is gone)."""
+        files.remove(files.get_file_from_path(path))
+        self.generated.discard(path)
+
+    def _place(self, files, file) -> None:
+        clash = files.get_file_from_path(file.src_uri)
+        if clash is not None:
+            log.warning(messages.text("plugin-page-replaced", path=file.src_uri))
+            files.remove(clash)
+        files.append(file)
 
     def on_env(self, env, config, files):
         env.globals["zjxn_parts"] = self.shared_parts
