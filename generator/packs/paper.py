@@ -42,3 +42,9 @@ DEFAULT_PAPER = "A4"
 
 # Chinese fonts found on readers' and trainers' systems; none is downloaded.
 FONT_STACK = ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei")
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal for a font name, URL or running header: quotes, backslashes, markup and newlines escaped."""
+    escaped = "".join(c if c.isalnum() or c in " -_./:,()" or ord(c) > 127 else f"\\{ord(c):x} " for c in str(text))
+    return f'"{escaped}"'

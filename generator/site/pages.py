@@ -22,7 +22,7 @@ from ..content.parallel import map_jobs
 from ..content.schema import value_label
 from ..content.suggest import slugify
 from ..index import Index, key
-from . import exports
+from . import exports, printing
 from .bodies import BodyRenderer
 from .charts import bar_chart
 from .identity import SiteIdentity
@@ -63,9 +63,9 @@ def yaml_string(text: str) -> str:
     return quoted.translate(str.maketrans(YAML_LINE_BREAKS))
 
 
-def markdown_page(title: str, html_block: str, description: str | None = None) -> str:
+def markdown_page(title: str, html_block: str, description: str | None = None, hide: tuple = ("toc",)) -> str:
     """Front matter (escaped: Material prints title and description unescaped) and one HTML block."""
-    lines = ["---", f"title: {yaml_string(html.escape(title))}", "hide: [toc]"]
+    lines = ["---", f"title: {yaml_string(html.escape(title))}", f"hide: [{', '.join(hide)}]"]
     if description:
         lines.append(f"description: {yaml_string(html.escape(description))}")
     return "\n".join(lines) + f"\n---\n\n{html_block.strip()}\n"
@@ -78,12 +78,14 @@ class _Builder:
         self.env = environment()
         self.site = Site()
         self.bodies = BodyRenderer(library.root, {e.path: e for e in index.entries})
+        self.printed: list[str] = []  # each entry's print data, in the index's order
 
     # --- helpers
 
-    def page(self, url: str, page_title: str, template: str, description: str | None = None, **context) -> str:
+    def page(self, url: str, page_title: str, template: str, description: str | None = None, hide=("toc",),
+             **context) -> str:  # fmt: skip
         block = self.env.get_template(template).render(link=partial(relative, url), schema=self.schema, **context)
-        return markdown_page(page_title, block, description)
+        return markdown_page(page_title, block, description, hide)
 
     def add(self, url: str, page_title: str, template: str, description: str | None = None, **context):
         self.site.pages[source_path(url)] = self.page(url, page_title, template, description, **context)
@@ -154,25 +156,27 @@ class _Builder:
             "body": self.bodies.render(entry, url, assets),
         }
 
-    def entry_page(self, number: int) -> tuple[str, str, dict]:
-        """The page of the index's entry `number`: (source path, Markdown, the images its body uses)."""
+    def entry_page(self, number: int) -> tuple[str, str, dict, str]:
+        """The page of the index's entry `number`: (source path, Markdown, the images its body uses, its print data)."""
         entry, edit_base, assets = self.index.entries[number], self.options.identity.edit_base, {}
         url = entry_url(entry)
+        view = self.entry_view(entry, url, assets)
         text = self.page(
             url, entry.title, "entry.html.j2", entry.summary,
-            entry=entry, view=self.entry_view(entry, url, assets), type_index_url=type_url(entry.kind),
+            entry=entry, view=view, type_index_url=type_url(entry.kind),
             edit_url=f"{edit_base}{entry.path}" if edit_base else None,
         )
-        return source_path(url), text, assets
+        return source_path(url), text, assets, printing.entry_record(entry, self.library, view["body"])
 
     def entries(self):
         """Every entry's page; a large library's in forked workers, which start with this builder in memory."""
         numbers = list(range(len(self.index.entries)))
-        for (source, text, assets), entry in zip(map_jobs(_entry_page, (self,), numbers, PARALLEL_FROM),
-                                                 self.index.entries):
+        for (source, text, assets, printed), entry in zip(map_jobs(_entry_page, (self,), numbers, PARALLEL_FROM),
+                                                          self.index.entries):
             self.site.pages[source] = text
             self.site.edit_paths[source] = entry.path
             self.site.assets.update(assets)
+            self.printed.append(printed)
 
     def type_indexes(self):
         for entry_type in self.schema.types:
@@ -303,6 +307,13 @@ class _Builder:
             newest=self.index.newest[:NEWEST_ON_HOME], counts=self.type_counts(self.index.entries),
         )
 
+    def print_page(self):
+        """The page where trainers make a booklet of any selection, and the data it reads (site/printing.py)."""
+        self.add(printing.PAGE, printing.TITLE, "print.html.j2", hide=("navigation", "toc"),
+                 **printing.page_context(self.options.identity))  # fmt: skip
+        self.site.files.update(printing.print_files(self.library, self.index, self.printed))
+        self.site.files[printing.PAPER_CSS] = printing.paper_css(self.options.identity)
+
     def build(self) -> Site:
         self.entries()
         theme_rows = self.theme_pages()
@@ -313,6 +324,7 @@ class _Builder:
         for facet in paged:
             self.facet_pages(facet)
         self.stats_page(theme_rows)
+        self.print_page()
         self.site.files.update(exports.all_exports(self.library, self.index, self.options))
         self.site.navigation = [
             ("首页", ""), ("主题", "themes/"), ("浏览与筛选", "browse/"),
@@ -323,7 +335,7 @@ class _Builder:
         return self.site
 
 
-def _entry_page(builder: _Builder, number: int) -> tuple[str, str, dict]:
+def _entry_page(builder: _Builder, number: int) -> tuple[str, str, dict, str]:
     return builder.entry_page(number)
 
 
