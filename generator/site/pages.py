@@ -262,8 +262,8 @@ class _Builder:
         if more:  # the whole list as data, fetched only when a reader filters
             link = partial(relative, "browse/")
             data = [[link(entry_url(r["entry"])), r["entry"].type, r["entry"].kind.label, r["entry"].title,
-                     r["entry"].district or "", r["entry"].year or "", *(r["values"][f.name] for f in facets)]
-                    for r in rows]  # fmt: skip
+                     r["entry"].district or "", r["entry"].year or "", *(r["values"][f.name] for f in facets),
+                     r["entry"].id] for r in rows]  # fmt: skip
             self.site.files[BROWSE_DATA] = json.dumps({"facets": [f.name for f in facets], "rows": data},
                                                       ensure_ascii=False, separators=(",", ":"))  # fmt: skip
         self.add("browse/", "浏览与筛选", "browse.html.j2", rows=rows[:inline], total=len(rows),

@@ -26,9 +26,11 @@
   }
 
   function build(row, facets) {
-    // row: [url, type, type label, title, district, year, ...one "|a|b|" string per facet]
+    // row: [url, type, type label, title, district, year, ...one "|a|b|" string per facet, id]
     var li = document.createElement("li");
     li.className = "zjxn-list__item";
+    li.setAttribute("data-entry-id", row[6 + facets.length]);
+    li.setAttribute("data-entry-type", row[1]);
     facets.forEach(function (facet, i) {
       li.setAttribute("data-" + facet, row[6 + i]);
     });
@@ -69,6 +71,9 @@
       });
       status.textContent = chosen.length ? "显示 " + shown + " / " + total + " 个条目"
         : (items.length < total ? "先列出 " + items.length + " 个，共 " + total + " 个条目" : "共 " + total + " 个条目");
+      // for print-select.js: how many entries the filters give, and the filters as a query string
+      document.dispatchEvent(new CustomEvent("zjxn:results", { detail: { count: chosen.length ? shown : total,
+                                                                         query: search } }));
     }, function () {
       status.textContent = "全部条目载入失败，请刷新页面重试。";
     });
