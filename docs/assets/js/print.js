@@ -127,8 +127,10 @@
     return Promise.all(lookups).then(function (results) {
       var numbers = [];
       results.forEach(function (r) { numbers = numbers.concat(r.numbers); });
-      return { numbers: numbers, values: ids, unknown: results.filter(function (r) { return !r.numbers.length; })
-        .map(function (r) { return r.id; }) };
+      var known = results.filter(function (r) { return r.numbers.length; });
+      return { numbers: numbers, values: known.map(function (r) { return r.id; }),
+               first: known.map(function (r) { return r.numbers[0]; }),  // where each id's title is read
+               unknown: results.filter(function (r) { return !r.numbers.length; }).map(function (r) { return r.id; }) };
     });
   }
 
@@ -193,8 +195,19 @@
     });
   }
 
+  /* The ids' titles, as the cover names them: three of them at most, then how many. */
+  function idWords(asked) {
+    var ids = asked.filter(function (f) { return f.selector.name === "ids"; })[0];
+    if (!ids) return Promise.resolve();
+    return Promise.all(ids.first.slice(0, 3).map(function (n) { return fetchJSON("entries/" + n + ".json"); }))
+      .then(function (records) {
+        var titles = records.map(function (r) { return r.title; });
+        ids.words = ids.values.length > 3 ? [titles.join("、") + say("more_titles", { count: ids.values.length })] : titles;
+      });
+  }
+
   /* 「主题：产教融合（含子主题）；区县：不限」, as packs/select.py describe() says it. */
-  function describe(catalogue, asked, records) {
+  function describe(catalogue, asked) {
     var given = {};
     asked.forEach(function (f) { given[f.selector.name] = f; });
     var names = catalogue.described.concat(catalogue.selectors.map(function (s) { return s.name; })
@@ -203,11 +216,6 @@
     names.forEach(function (name) {
       var selector = catalogue.selectors.filter(function (s) { return s.name === name; })[0];
       var words = given[name] ? given[name].words : [];
-      if (name === "ids" && given[name]) {  // the titles, a few of them when there are many
-        var titles = records.filter(function (r) { return given[name].values.indexOf(r.id) !== -1; })
-          .map(function (r) { return r.title; });
-        words = titles.length > 3 ? [titles.slice(0, 3).join("、") + say("more_titles", { count: titles.length })] : titles;
-      }
       if (words.length) parts.push(selector.label + "：" + words.join("、"));
       else if (catalogue.described.indexOf(name) !== -1) parts.push(selector.label + "：" + texts.unlimited);
     });
@@ -329,7 +337,7 @@
     sheet.href = root.getAttribute("data-stylesheet");
     var styled = new Promise(function (resolve) { sheet.onload = sheet.onerror = resolve; });
     var cover = part("cover"), contents = part("contents");
-    fill(cover, "selection", describe(catalogue, selection.asked, records));
+    fill(cover, "selection", describe(catalogue, selection.asked));
     var counts = catalogue.types.map(function (t) {
       var n = records.filter(function (r) { return r.type === t.id; }).length;
       return n ? say("count_type", { label: t.label, count: n }) : null;
@@ -491,7 +499,7 @@
     return loadEntries(selection.numbers, function (done) {
       status.textContent = say("fetching", { count: selection.numbers.length }) + " " + done + "/" + selection.numbers.length;
     }).then(function (records) {
-      return build(catalogue, selection, records);
+      return idWords(selection.asked).then(function () { return build(catalogue, selection, records); });
     }).then(function (made) {
       booklet = made;
       var paper = controlsReady(selection);
