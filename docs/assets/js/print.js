@@ -35,6 +35,7 @@
   }
 
   function state(name, message) {
+    if (window.performance && performance.mark) performance.mark("zjxn-print-" + name);  // for bench/print_page.py
     root.setAttribute("data-state", name);
     if (message !== undefined) status.textContent = message;
   }
@@ -224,14 +225,15 @@
 
   // --- entries
 
-  function loadEntries(numbers, progress) {
-    var records = new Array(numbers.length), next = 0, done = 0;
+  /* Entries fetched a few at a time; `arrived(record, i)` runs as each comes, while the others are on their way. */
+  function loadEntries(numbers, arrived) {
+    var records = new Array(numbers.length), next = 0;
     function worker() {
       if (next >= numbers.length) return Promise.resolve();
       var i = next++;
       return fetchJSON("entries/" + numbers[i] + ".json").then(function (record) {
         records[i] = record;
-        progress(++done);
+        arrived(record, i);
         return worker();
       });
     }
@@ -308,11 +310,9 @@
     return article;
   }
 
-  function drawCodes(articles, records) {
+  function drawCode(article, record) {
     if (!siteUrl || typeof window.zjxnQR !== "function") return Promise.resolve();
-    return Promise.all(articles.map(function (article, i) {
-      return window.zjxnQR(siteUrl + records[i].url).then(function (svg) { slot(article, "code").appendChild(svg); });
-    }));
+    return window.zjxnQR(siteUrl + record.url).then(function (svg) { slot(article, "code").appendChild(svg); });
   }
 
   // --- the booklet
@@ -328,9 +328,7 @@
     return say("date", { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() });
   }
 
-  function build(catalogue, selection, records) {
-    var labels = {};
-    catalogue.types.forEach(function (t) { labels[t.id] = t.label; });
+  function build(catalogue, selection, records, articles) {
     var shadow = host.shadowRoot || host.attachShadow({ mode: "open" });
     var sheet = document.createElement("link");
     sheet.rel = "stylesheet";
@@ -344,9 +342,6 @@
     }).filter(Boolean);
     fill(cover, "count", say("count", { count: records.length }) + "（" + counts.join("、") + "）");
     fill(cover, "date", today());
-    var articles = records.map(function (record, i) {
-      return entryArticle(record, selection.numbers[i], labels[record.type], i);
-    });
     var groups = slot(contents, "groups"), lines = [];
     catalogue.types.forEach(function (t) {
       var mine = records.map(function (r, i) { return i; }).filter(function (i) { return records[i].type === t.id; });
@@ -372,7 +367,7 @@
     measures.className = "zjxn-measures";
     measures.setAttribute("aria-hidden", "true");
     shadow.replaceChildren(sheet, pages, measures);
-    return Promise.all([styled, drawCodes(articles, records), document.fonts.ready]).then(function () {
+    return Promise.all([styled, document.fonts.ready]).then(function () {
       return { cover: cover, contents: contents, articles: articles, records: records, lines: lines,
                measures: measures, entryPages: null };
     });
@@ -395,6 +390,7 @@
     booklet.measures.replaceChildren.apply(booklet.measures, frames);
     return Promise.all(frames.map(loaded)).then(function () {
       var width = frames.length ? frames[0].getBoundingClientRect().width : 1;
+      if (!width) throw new Error("the booklet is not laid out (hidden?)");
       var counts = frames.map(function (frame) { return Math.max(1, Math.round(frame.scrollWidth / width)); });
       booklet.measures.replaceChildren();
       return counts;
@@ -426,7 +422,8 @@
   }
 
   function paperRules(paper) {
-    host.className = "zjxn-print__booklet zjxn-paper-" + paper;
+    Array.from(host.classList).forEach(function (name) { if (name.indexOf("zjxn-paper-") === 0) host.classList.remove(name); });
+    host.classList.add("zjxn-paper-" + paper);
     var style = getComputedStyle(host);
     var rules = ["@page { size: " + style.getPropertyValue("--zjxn-page-size").trim() + "; margin: " +
                  style.getPropertyValue("--zjxn-page-margin").trim() + "; }"];
@@ -495,12 +492,20 @@
   }
 
   function generate(catalogue, selection) {
-    state("fetching", say("fetching", { count: selection.numbers.length }));
-    return loadEntries(selection.numbers, function (done) {
-      status.textContent = say("fetching", { count: selection.numbers.length }) + " " + done + "/" + selection.numbers.length;
+    var count = selection.numbers.length, done = 0, articles = [], codes = [];
+    var labels = {};
+    catalogue.types.forEach(function (t) { labels[t.id] = t.label; });
+    state("fetching", say("fetching", { count: count }));
+    return loadEntries(selection.numbers, function (record, i) {
+      articles[i] = entryArticle(record, selection.numbers[i], labels[record.type], i);
+      codes.push(drawCode(articles[i], record));
+      status.textContent = say("fetching", { count: count }) + " " + (++done) + "/" + count;
     }).then(function (records) {
-      return idWords(selection.asked).then(function () { return build(catalogue, selection, records); });
+      return Promise.all(codes).then(function () { return records; });
+    }).then(function (records) {
+      return idWords(selection.asked).then(function () { return build(catalogue, selection, records, articles); });
     }).then(function (made) {
+      state("built");
       booklet = made;
       var paper = controlsReady(selection);
       setTitle(titleInput.value.trim());
