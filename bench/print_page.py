@@ -104,6 +104,7 @@ def press(browser, url: str, choose) -> dict:
         page.click("[data-print-go]")
     page.wait_for_function("document.querySelector('[data-print]')?.dataset.state === 'ready'", timeout=600_000)
     seconds = time.perf_counter() - start
+    page.wait_for_function("performance.getEntriesByName('zjxn-print-whole').length > 0", timeout=600_000)
     marks = page.evaluate("""() => Object.fromEntries(performance.getEntriesByType('mark')
         .filter(m => m.name.startsWith('zjxn-print-')).map(m => [m.name.slice(11), Math.round(m.startTime)]))""")
     result = {"entries": count, "seconds": seconds, "marks_ms": marks, "pages": int(page.get_attribute("[data-print]", "data-pages")),

@@ -368,7 +368,7 @@
     measures.setAttribute("aria-hidden", "true");
     shadow.replaceChildren(sheet, pages, measures);
     return Promise.all([styled, document.fonts.ready]).then(function () {
-      return { cover: cover, contents: contents, articles: articles, records: records, lines: lines,
+      return { sheets: pages, cover: cover, contents: contents, articles: articles, records: records, lines: lines,
                measures: measures, entryPages: null };
     });
   }
@@ -435,6 +435,15 @@
 
   var laying = Promise.resolve();
 
+  /* Until the booklet is ready the screen lays out only the sheets in view (content-visibility in
+     print-booklet.css); then all of them, once, so that the preview scrolls without gaps. */
+  function showWhole() {
+    if (booklet.sheets.classList.contains("zjxn-booklet--whole")) return;
+    booklet.sheets.classList.add("zjxn-booklet--whole");
+    void booklet.sheets.offsetHeight;
+    if (window.performance && performance.mark) performance.mark("zjxn-print-whole");
+  }
+
   function layOut(paper) {
     laying = laying.then(function () {
       goButton.disabled = true;
@@ -448,8 +457,9 @@
           return number();
         }).then(function (total) {
           goButton.disabled = false;
-          state("ready", say("ready", { count: booklet.records.length, pages: total, paper: paper }));
           root.setAttribute("data-pages", total);
+          state("ready", say("ready", { count: booklet.records.length, pages: total, paper: paper }));
+          requestAnimationFrame(showWhole);
         });
     });
     return laying;
