@@ -311,3 +311,23 @@ def test_the_whole_library_on_a5_keeps_its_contents_true(tab, print_site, librar
     entries = select_entries(library, parse_selection(raw, library))
     assert len(entries) == len(library.published)
     check_booklet(tab, tmp_path / "all-a5.pdf", entries, tmp_path, with_codes=False)
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("path", ["print/?completeness=stub", "print/?ids=no-such-entry,tianjian-xueyuan", "print/",
+                                  "browse/?theme=产教融合"])  # fmt: skip
+def test_no_accessibility_violations(tab, print_site, path):
+    if not AXE.is_file():
+        pytest.skip("node_modules/axe-core is missing: run npm install (bash .ci/install)")
+    tab.goto(print_site + path)
+    if path.startswith("print/"):
+        wait_done(tab)
+        tab.wait_for_function("!document.querySelector('[data-print-booklet]').shadowRoot"
+                              " || performance.getEntriesByName('zjxn-print-whole').length > 0")
+    else:
+        tab.locator("[data-entry-id]:not([hidden]) [data-print-pick]").first.check()
+    tab.add_script_tag(path=str(AXE))
+    violations = tab.evaluate("async () => (await axe.run(document)).violations.map(v => [v.id, v.impact, v.nodes.length])")
+    assert violations == []
