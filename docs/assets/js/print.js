@@ -82,9 +82,8 @@
   }
 
   function listItems(selector, items) {
-    var box = root.querySelector(selector);
-    box.querySelector("[data-print-list]").replaceChildren.apply(box.querySelector("[data-print-list]"),
-      items.map(function (text) { var li = part("unknown"); li.textContent = text; return li; }));
+    var box = root.querySelector(selector), list = box.querySelector("[data-print-list]");
+    list.replaceChildren.apply(list, items.map(function (text) { var li = part("unknown"); li.textContent = text; return li; }));
     box.hidden = false;
   }
 
@@ -159,15 +158,16 @@
       var numbers = [], values = [], words = [], unknown = [];
       wanted.forEach(function (text) {
         var at = valueIndex(facet, text);
-        if (at === -1 && facet.range) {  // a number in the field's range names a value without entries
-          var digits = text.replace(/年$/, "").trim();
-          if (/^\d+$/.test(digits) && Number(digits) >= facet.range[0] && Number(digits) <= facet.range[1]) {
-            at = facet.values.indexOf(String(Number(digits)));
-            if (at === -1) {
-              if (values.indexOf(String(Number(digits))) === -1) values.push(String(Number(digits)));
-              if (words.indexOf(String(Number(digits))) === -1) words.push(String(Number(digits)));
-              return;
+        var digits = facet.range ? text.replace(/年$/, "").trim() : "";
+        if (at === -1 && /^\d+$/.test(digits) && +digits >= facet.range[0] && +digits <= facet.range[1]) {
+          var number = String(+digits);  // a year as the field holds it, named even without entries
+          at = facet.values.indexOf(number);
+          if (at === -1) {
+            if (values.indexOf(number) === -1) {
+              values.push(number);
+              words.push(number);
             }
+            return;
           }
         }
         if (at === -1) { unknown.push(text); return; }
@@ -295,7 +295,8 @@
       record.outcomes.forEach(function (o) {
         var row = part("outcome");
         fill(row, "label", o[0]);
-        fill(row, "value", o[1] + " " + o[2]);
+        fill(row, "value", o[1]);
+        fill(row, "unit", o[2]);
         rows.appendChild(row);
       });
     } else {
@@ -340,7 +341,7 @@
       var n = records.filter(function (r) { return r.type === t.id; }).length;
       return n ? say("count_type", { label: t.label, count: n }) : null;
     }).filter(Boolean);
-    fill(cover, "count", say("count", { count: records.length }) + "（" + counts.join("、") + "）");
+    fill(cover, "count", say("count", { count: records.length, types: counts.join("、") }));
     fill(cover, "date", today());
     var groups = slot(contents, "groups"), lines = [];
     catalogue.types.forEach(function (t) {
