@@ -7,7 +7,7 @@ address, serves it on 127.0.0.1 and drives Debian's chromium: on the browse page
 first `--entries` results and presses “生成培训手册”, then takes a filter of about as many
 entries and presses it again. Each time it reports the seconds from the press to the print
 page's data-state="ready" (entries fetched, laid out, QR codes drawn, contents numbered), in a
-fresh browser context (nothing cached), and what the print page fetched: its data files, raw
+fresh browser context (nothing cached), served by bench/static_server.mjs, and what the print page fetched: its data files, raw
 and gzipped as a host compresses them. The booklet of the ticked entries is printed with
 page.pdf(), and each entry's start page is checked against the contents.
 """
@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
 import json
 import re
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from functools import partial
 from itertools import product
 from pathlib import Path
 
@@ -43,11 +40,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run", "--disable-sync"]
 SITE_URL = "https://bench.example.cn/"
 EPOCH = "1767225600"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def build(tree: Path, out: Path) -> float:
@@ -78,15 +70,24 @@ def fetched_sizes(records: list) -> dict:
     """Bytes of the print page's own fetches: data files by kind, raw and gzipped."""
     kinds: dict = {}
     for url, body in records:
-        if "/print/data/" not in url:
-            continue
-        kind = url.split("/print/data/", 1)[1].split("/")[0].split(".")[0]  # catalogue, facets, ids, entries
+        if "/print/data/" in url:
+            kind = url.split("/print/data/", 1)[1].split("/")[0].split(".")[0]  # catalogue, facets, ids, entries
+        else:
+            kind = "page"  # the print page, its styles and scripts (cached after a first visit)
         sizes = kinds.setdefault(kind, [0, 0, 0])  # raw, gzipped, files
         sizes[0] += len(body)
         sizes[1] += len(gzip.compress(body))
         sizes[2] += 1
-    total = [sum(v[0] for v in kinds.values()), sum(v[1] for v in kinds.values()), sum(v[2] for v in kinds.values())]
+    data = [v for k, v in kinds.items() if k != "page"]
+    total = [sum(v[0] for v in data), sum(v[1] for v in data), sum(v[2] for v in data)]  # the data alone
     return {"by_kind": kinds, "total": total}
+
+
+def cpu_times(cdp) -> dict:
+    """The page's renderer: CPU seconds of its main thread and of the whole process, and time in layout and script.
+    Unlike wall time, CPU time hardly grows when other work on the machine takes the cores."""
+    wanted = {"ThreadTime": "main_thread", "ProcessTime": "process", "LayoutDuration": "layout", "ScriptDuration": "script"}
+    return {wanted[m["name"]]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"] if m["name"] in wanted}
 
 
 def press(browser, url: str, choose) -> dict:
@@ -94,21 +95,27 @@ def press(browser, url: str, choose) -> dict:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     bodies = []
-    page.on("response", lambda r: bodies.append((r.url, r)) if "/print/" in r.url else None)
     page.goto(url)
     page.wait_for_selector("[data-print-pick]", state="attached")
     choose(page)
     count = int(re.search(r"(\d+)", page.inner_text(".zjxn-print-tools__hint")).group(1))
+    page.on("response", lambda r: bodies.append((r.url, r)))  # from the press on
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    before = cpu_times(cdp)
     start = time.perf_counter()
     with page.expect_navigation():
         page.click("[data-print-go]")
     page.wait_for_function("document.querySelector('[data-print]')?.dataset.state === 'ready'", timeout=600_000)
     seconds = time.perf_counter() - start
+    after = cpu_times(cdp)
     page.wait_for_function("performance.getEntriesByName('zjxn-print-whole').length > 0", timeout=600_000)
     marks = page.evaluate("""() => Object.fromEntries(performance.getEntriesByType('mark')
         .filter(m => m.name.startsWith('zjxn-print-')).map(m => [m.name.slice(11), Math.round(m.startTime)]))""")
-    result = {"entries": count, "seconds": seconds, "marks_ms": marks, "pages": int(page.get_attribute("[data-print]", "data-pages")),
-              "fetched": fetched_sizes([(u, r.body()) for u, r in bodies if r.ok]), "page": page, "context": context}
+    result = {"entries": count, "seconds": seconds, "marks_ms": marks,
+              "renderer_cpu_s": {k: round(after[k] - before[k], 3) for k in after}, "pages": int(page.get_attribute("[data-print]", "data-pages")),
+              "fetched": fetched_sizes([(u, r.body()) for u, r in bodies if r.status == 200]),
+              "page": page, "context": context}
     return result
 
 
@@ -147,9 +154,8 @@ def main() -> None:
     data = list((site / "print" / "data").rglob("*.json"))
     report = {"cases": args.cases, "build_no_packs_s": build_s, "print_data_files": len(data),
               "print_data_bytes": sum(p.stat().st_size for p in data), "filter": raw_filter, "runs": []}
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    server = subprocess.Popen(["node", str(HERE / "static_server.mjs"), str(site)], stdout=subprocess.PIPE, text=True)
+    url = server.stdout.readline().strip()
     query = "&".join(f"{k}={v[0]}" for k, v in raw_filter.items())
 
     def tick(page):
@@ -176,15 +182,21 @@ def main() -> None:
                     run["name"] = name
                     report["runs"].append(run)
                     print(f"{name}: {run['entries']} entries, {run['pages']} pages, {run['seconds']:.2f} s, "
+                          f"renderer CPU {run['renderer_cpu_s']}, "
                           f"fetched {run['fetched']['total'][0]:,} B ({run['fetched']['total'][1]:,} B gzipped) "
-                          f"in {run['fetched']['total'][2]} files; ms after navigation: {run['marks_ms']}", flush=True)  # fmt: skip
+                          f"in {run['fetched']['total'][2]} files {run['fetched']['by_kind']}; "
+                          f"ms after navigation: {run['marks_ms']}", flush=True)  # fmt: skip
             browser.close()
     finally:
-        server.shutdown()
+        server.terminate()
+        server.wait()
     for name in ("ticked", "filter"):
         seconds = [r["seconds"] for r in report["runs"] if r["name"] == name]
+        thread = [r["renderer_cpu_s"]["main_thread"] for r in report["runs"] if r["name"] == name]
         report[f"{name}_median_s"] = statistics.median(seconds)
-        print(f"{name}: median {statistics.median(seconds):.2f} s of {[round(s, 2) for s in seconds]}")
+        report[f"{name}_median_main_thread_cpu_s"] = statistics.median(thread)
+        print(f"{name}: median {statistics.median(seconds):.2f} s of {[round(s, 2) for s in seconds]}; "
+              f"renderer main thread CPU {statistics.median(thread):.2f} s of {[round(s, 2) for s in thread]}")
     right = next(r["start_pages_right"] for r in report["runs"] if "start_pages_right" in r)
     print(f"contents against the PDF: {right[0]} of {right[1]} entries start on the page the contents give")
     print(f"print data: {report['print_data_files']:,} files, {report['print_data_bytes']:,} B; build (no packs): {build_s}")

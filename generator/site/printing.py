@@ -26,9 +26,9 @@ from ..content.facts import key_facts, number_text
 from ..content.safety import url_scheme
 from ..content.schema import facet_spellings, value_label
 from ..content.types import Integer
+from ..index import key
 from ..packs.paper import DEFAULT_PAPER, FONT_STACK, PAPERS, css_string
 from ..packs.select import ALWAYS_DESCRIBED, IDS, Selection, default_title, value_words
-from ..index import key
 from .templates import environment
 from .urls import entry_url
 
