@@ -19,7 +19,7 @@ from generator.content.library import load_library
 from generator.packs.select import describe, parse_selection, select_entries
 from generator.site.urls import entry_url
 
-from .conftest import CHROMIUM_ARGS, ROOT, run_generator, serving
+from .conftest import ROOT, run_generator, serving
 
 pytestmark = pytest.mark.browser
 
@@ -58,21 +58,10 @@ def bare_site(content_root, tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Debian chromium (/usr/bin/chromium) is not installed: run bash .ci/install")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def tab(chromium):
+def tab(browser):
     """A page that records console errors, dialogs and every request that leaves 127.0.0.1."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.console_errors, page.outside_requests, page.dialogs = [], [], []
     page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)

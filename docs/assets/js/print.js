@@ -12,6 +12,7 @@
   "use strict";
   var root = document.querySelector("[data-print]");
   if (!root) return;
+  var here = document.currentScript ? document.currentScript.src : location.href;
   var SEPARATORS = /[,，、]/;
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var CONCURRENT = 8;
@@ -311,9 +312,26 @@
     return article;
   }
 
+  var qrLoading = null;
+
+  /* qr.js (window.zjxnQR), the site's own QR code drawing, loaded the first time a code is wanted. */
+  function qr() {
+    if (!qrLoading) {
+      qrLoading = window.zjxnQR ? Promise.resolve() : new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL("qr.js", here).href;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return qrLoading.then(function () { return window.zjxnQR; });
+  }
+
   function drawCode(article, record) {
-    if (!siteUrl || typeof window.zjxnQR !== "function") return Promise.resolve();
-    return window.zjxnQR(siteUrl + record.url).then(function (svg) { slot(article, "code").appendChild(svg); });
+    if (!siteUrl) return Promise.resolve();
+    return qr().then(function (draw) { return draw(siteUrl + record.url); })
+      .then(function (svg) { slot(article, "code").appendChild(svg); });
   }
 
   // --- the booklet
