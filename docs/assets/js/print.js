@@ -15,7 +15,7 @@
   var here = document.currentScript ? document.currentScript.src : location.href;
   var SEPARATORS = /[,，、]/;
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  var CONCURRENT = 8;
+  var CONCURRENT = 16;  // requests in flight: a browser opens six connections to a host, the rest wait their turn
   var texts = JSON.parse(root.getAttribute("data-texts"));
   var catalogueUrl = new URL(root.getAttribute("data-catalogue"), location.href);
   var siteRoot = new URL("../../", catalogueUrl);
@@ -347,12 +347,18 @@
     return say("date", { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() });
   }
 
-  function build(catalogue, selection, records, articles) {
-    var shadow = host.shadowRoot || host.attachShadow({ mode: "open" });
+  /* The booklet's shadow root with its stylesheet, which loads while the entries are fetched. */
+  function prepare() {
+    var shadow = host.attachShadow({ mode: "open" });
     var sheet = document.createElement("link");
     sheet.rel = "stylesheet";
     sheet.href = root.getAttribute("data-stylesheet");
     var styled = new Promise(function (resolve) { sheet.onload = sheet.onerror = resolve; });
+    shadow.append(sheet);
+    return styled;
+  }
+
+  function build(catalogue, selection, records, articles, styled) {
     var cover = part("cover"), contents = part("contents");
     fill(cover, "selection", describe(catalogue, selection.asked));
     var counts = catalogue.types.map(function (t) {
@@ -385,8 +391,9 @@
     var measures = document.createElement("div");
     measures.className = "zjxn-measures";
     measures.setAttribute("aria-hidden", "true");
-    shadow.replaceChildren(sheet, pages, measures);
-    return Promise.all([styled, document.fonts.ready]).then(function () {
+    host.shadowRoot.append(pages, measures);
+    // the site's fonts are the system's (no web font): only a font still loading would change the layout
+    return Promise.all([styled, document.fonts.status === "loading" ? document.fonts.ready : null]).then(function () {
       return { sheets: pages, cover: cover, contents: contents, articles: articles, records: records, lines: lines,
                measures: measures, entryPages: null };
     });
@@ -525,6 +532,7 @@
     var labels = {};
     catalogue.types.forEach(function (t) { labels[t.id] = t.label; });
     state("fetching", say("fetching", { count: count }));
+    var styled = prepare();
     return loadEntries(selection.numbers, function (record, i) {
       articles[i] = entryArticle(record, selection.numbers[i], labels[record.type], i);
       codes.push(drawCode(articles[i], record));
@@ -532,7 +540,7 @@
     }).then(function (records) {
       return Promise.all(codes).then(function () { return records; });
     }).then(function (records) {
-      return idWords(selection.asked).then(function () { return build(catalogue, selection, records, articles); });
+      return idWords(selection.asked).then(function () { return build(catalogue, selection, records, articles, styled); });
     }).then(function (made) {
       state("built");
       booklet = made;
