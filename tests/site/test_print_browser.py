@@ -144,6 +144,7 @@ def test_a_booklet_chosen_with_the_browse_filters_prints_as_trainers_need(tab, p
     tab.select_option("select[data-facet=completeness]", "stub")
     tab.wait_for_function("document.querySelector('#zjxn-browse-status').textContent.startsWith('显示')")
     tab.check(".zjxn-print-tools input[value=results]")
+    assert not tab.is_visible(".zjxn-print-tools__clear")  # nothing ticked, nothing to clear
     expected = select_entries(library, parse_selection({"completeness": ["stub"]}, library))
     assert len(expected) >= 20
     assert tab.inner_text(".zjxn-print-tools__hint") == f"手册将包含 {len(expected)} 个条目。"
