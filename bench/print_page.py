@@ -160,11 +160,14 @@ def main() -> None:
 
     def tick(page):
         boxes = page.locator("[data-entry-id]:not([hidden]) [data-print-pick]")
+        while boxes.count() < args.entries:  # the browse page shows a page of cards at a time
+            page.click("#zjxn-browse-more")
+            page.wait_for_function("n => document.querySelectorAll('[data-print-pick]').length > n", arg=boxes.count())
         for i in range(args.entries):
             boxes.nth(i).check()
 
     def take_filter(page):
-        page.wait_for_function("document.querySelector('#zjxn-browse-status').textContent.startsWith('显示')",
+        page.wait_for_function("document.querySelector('#zjxn-browse-status').textContent.startsWith('找到')",
                                timeout=600_000)
         page.check(".zjxn-print-tools input[value=results]")
 

@@ -26,6 +26,13 @@ class GeneratorError(Exception):
     def __str__(self) -> str:
         return self.message()
 
+    def __reduce__(self):  # raised in a worker process, it reaches the command with its values
+        return _rebuild, (type(self), self.key, self.params)
+
+
+def _rebuild(kind, key: str, params: dict) -> GeneratorError:
+    return kind(key, **params)
+
 
 class UsageError(GeneratorError):
     """Wrong arguments or settings, a missing tool or font, an output that cannot be written: exit 2."""

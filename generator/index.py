@@ -33,7 +33,6 @@ class Index:
     by_facet: dict  # facet name -> value -> entries having it (a theme's include its sub-themes')
     backlinks: dict  # Key -> entries that name it
     related: dict  # Key -> up to 5 entries
-    newest: tuple[Entry, ...]  # cases, newest first
     by_key: dict  # Key -> entry
 
     def get(self, entry_type: str, entry_id: str) -> Entry | None:
@@ -146,13 +145,10 @@ def build_index(library: Library) -> Index:
                 if (kind, target) in by_key:
                     backlink_pairs.append(((kind, target), entry))
 
-    cases = [e for e in entries if e.type == "case"]
-    newest = sorted(sorted(cases, key=lambda e: e.id), key=lambda e: (e.year or 0, e.updated or ""), reverse=True)
     return Index(
         entries=entries,
         by_facet=by_facet,
         backlinks=_bucket(backlink_pairs),
         related=_related(entries, by_key, library),
-        newest=tuple(newest),
         by_key=by_key,
     )

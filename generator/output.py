@@ -1,7 +1,8 @@
 """Writing outputs atomically: a folder or a file appears whole or not at all, and never over the project.
 
 A folder is filled beside its target (`site.tmp-<pid>`) and swapped in only when the
-work succeeded; a file is written beside its target and renamed over it. What a
+work succeeded; a file is written beside its target and renamed over it (or, for a file
+that must not replace another, linked into place). What a
 killed run left behind is removed by the next one. File-system faults become usage
 errors (exit 2) that name the path, in the user's language.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import UsageError
+from .messages import os_reason
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -40,13 +42,26 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _leftovers(out: Path, kind: str) -> list[Path]:
+    """Folders `<out>.<kind>-<pid>` whose run was killed (its process is gone), newest first."""
+    found = []
+    for stale in out.parent.glob(f"{out.name}.{kind}-*"):
+        pid = re.match(r"\d+", stale.name[len(out.name) + len(kind) + 2 :])  # site.tmp-<pid>, site.tmp-<pid>-packs
+        if pid and not _alive(int(pid.group(0))):
+            found.append(stale)
+    return sorted(found, key=lambda p: p.lstat().st_mtime, reverse=True)
+
+
 def _remove_leftovers(out: Path) -> None:
-    """Temporary and replaced folders left by runs that were killed (their process is gone)."""
-    for kind in ("tmp", "old"):
-        for stale in out.parent.glob(f"{out.name}.{kind}-*"):
-            pid = re.match(r"\d+", stale.name[len(out.name) + len(kind) + 2 :])
-            if pid and not _alive(int(pid.group(0))):
-                shutil.rmtree(stale, ignore_errors=True)
+    """What killed runs left: temporary folders go; a replaced site goes too, unless the run was killed
+    between its two renames, with no site in place: then the previous site is put back first."""
+    for stale in _leftovers(out, "tmp"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for stale in _leftovers(out, "old"):
+        if not out.exists() and not out.is_symlink():
+            stale.rename(out)
+            continue
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _swap(tmp: Path, out: Path) -> None:
@@ -72,16 +87,43 @@ def write_folder(out: Path, root: Path, marker: str, fill: Callable[[Path], None
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
     except OSError as exc:
-        raise UsageError("output-failed", path=out, reason=exc.strerror or exc) from None
+        raise UsageError("output-failed", path=out, reason=os_reason(exc)) from None
     try:
         fill(tmp)
         _swap(tmp, out)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise UsageError("output-failed", path=getattr(exc, "filename", None) or out, reason=exc.strerror or exc) from None
+        raise UsageError("output-failed", path=out, reason=os_reason(exc)) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _beside(target: Path) -> Path:
+    return target.with_name(f".{target.name}.tmp-{os.getpid()}")
+
+
+def _drop(tmp: Path) -> None:
+    try:
+        tmp.unlink(missing_ok=True)
+    except OSError:  # a read-only disk refuses even to say the file is not there
+        pass
+
+
+def create_file(target: Path, write: Callable[[Path], object]) -> None:
+    """Like write_file, but never over an existing file (FileExistsError): the complete file is linked into
+    place, which fails if the name is taken, so a new entry never replaces one nor appears half-written."""
+    tmp = _beside(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write(tmp)
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        raise UsageError("output-failed", path=target, reason=os_reason(exc)) from None
+    finally:
+        _drop(tmp)
 
 
 def write_file(target: Path, write: Callable[[Path], object]):
@@ -89,13 +131,13 @@ def write_file(target: Path, write: Callable[[Path], object]):
 
     A failed or interrupted write leaves the previous file as it was.
     """
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    tmp = _beside(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         result = write(tmp)
         os.replace(tmp, target)
         return result
     except OSError as exc:
-        raise UsageError("output-failed", path=target, reason=exc.strerror or exc) from None
+        raise UsageError("output-failed", path=target, reason=os_reason(exc)) from None
     finally:
-        tmp.unlink(missing_ok=True)
+        _drop(tmp)

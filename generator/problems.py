@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from . import messages
+from .characters import visible
 
 ERROR = "error"
 WARNING = "warning"
@@ -46,6 +47,31 @@ def problem(path: str, mark: tuple[int, int] | None, rule: str, severity: str = 
     return Problem(path, line, column, rule, params, severity)
 
 
+MAX_SHOWN = 20  # problems of one rule listed in one file
+
+
+def capped(found: list[Problem], limit: int = MAX_SHOWN) -> list[Problem]:
+    """At most `limit` problems of each rule in each file (in the order found); for a rule with more, one
+    more problem says how many were left out, where the first of them stands. A file of 1 MB could
+    otherwise give a million lines of the same message."""
+    counts: dict[tuple, int] = {}
+    kept: list[Problem] = []
+    left_out: dict[tuple, list] = {}
+    for p in found:
+        kind = (p.path, p.rule)
+        counts[kind] = counts.get(kind, 0) + 1
+        if counts[kind] <= limit:
+            kept.append(p)
+        elif kind in left_out:
+            left_out[kind][1] += 1
+        else:
+            left_out[kind] = [p, 1]
+    for first, count in left_out.values():
+        kept.append(problem(first.path, (first.line, first.column), "more-of-the-same", first.severity,
+                            count=count, rule_shown=first.rule))  # fmt: skip
+    return kept
+
+
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=Problem.sort_key)
 
@@ -55,10 +81,12 @@ def has_errors(problems: Iterable[Problem]) -> bool:
 
 
 def format_text(problems: list[Problem], lang: str = "zh") -> str:
+    """One line a problem. Every value in it is on one line with nothing hidden (messages fill values in
+    through `visible`, the path is passed through it here): no contributor's text can begin a line."""
     label = messages.SEVERITY[lang]
     lines = []
     for p in problems:
-        text = f"{p.path}:{p.line}:{p.column}: {label[p.severity]} [{p.rule}] {p.message(lang)}"
+        text = f"{visible(p.path)}:{p.line}:{p.column}: {label[p.severity]} [{p.rule}] {p.message(lang)}"
         fix = p.suggestion(lang)
         if fix:
             text += messages.FIX_WRAP[lang].format(fix=fix)
@@ -88,14 +116,15 @@ def format_json(problems: list[Problem], lang: str = "zh") -> str:
 
 
 def _github_escape(text: str, in_property: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if in_property:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
 
 
 def format_github(problems: list[Problem], lang: str = "zh") -> str:
-    """GitHub Actions workflow commands: one annotation on the offending line."""
+    """GitHub Actions workflow commands: one annotation on the offending line. Values are escaped as the
+    runner reads them (%, CR, LF; `:` and `,` in properties), after `visible`: one command a line, always ours."""
     lines = []
     for p in problems:
         kind = "error" if p.is_error else "warning"

@@ -80,7 +80,7 @@ def test_entries_index_and_selection_have_it(library):
 def test_pages_browse_search_and_exports_have_it(library):
     site = build_site(library, build_index(library))
     page = site.pages["cases/shili-saishi-cujiao/index.md"]
-    assert "<dt>资金来源</dt>" in page and 'data-pagefind-filter="资金">财政资金<' in page
+    assert ">资金来源</dt>" in page and "funding/caizheng-zijin/" in page and 'data-pagefind-filter="资金">财政资金<' in page
     assert "funding/index.md" in site.pages and "资金来源" in site.pages["funding/index.md"]
     assert any(path.startswith("funding/") and path != "funding/index.md" for path in site.pages)
     assert ("资金来源", "funding/") in site.navigation

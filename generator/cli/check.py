@@ -27,14 +27,14 @@ def cmd_check(args) -> int:
 
 def cmd_schema(args) -> int:
     from ..content.schema import entry_schema
+    from ..output import write_file
 
     library = load(args.root).library
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     for entry_type in library.schema.types:
         target = out / f"{entry_type.id}.schema.json"
-        schema = entry_schema(entry_type, library.vocab)
-        target.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        text = json.dumps(entry_schema(entry_type, library.vocab), ensure_ascii=False, indent=2) + "\n"
+        write_file(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         say(args, "written", path=target)
     return EXIT_OK
 

@@ -10,12 +10,12 @@ from ..errors import EXIT_CONTENT, EXIT_OK, UsageError
 from .common import common_options, content_folder, say
 
 MAX_ISSUE_BYTES = 200_000
-FORM_PATH = ".github/ISSUE_TEMPLATE/new-case.yml"
 DOC_PATH = "CONTRIBUTING.md"
 
 
 def register(commands) -> None:
     from ..content.schema import SCHEMA
+    from ..site.identity import ISSUE_FORM  # the form's place in the repository: the site links it too
     from ..contrib.new import all_questions
 
     new = commands.add_parser(
@@ -34,7 +34,7 @@ def register(commands) -> None:
 
     form = commands.add_parser("issue-form", help="依据主题和区县词表重新生成 GitHub 投稿表单")
     common_options(form)
-    form.add_argument("--out", default=None, help=f"输出文件，默认 <root>/{FORM_PATH}")
+    form.add_argument("--out", default=None, help=f"输出文件，默认 <root>/{ISSUE_FORM}")
 
     convert = commands.add_parser("from-issue", help="把投稿表单生成的议题正文转换为案例草稿文件")
     common_options(convert)
@@ -76,14 +76,16 @@ def cmd_new(args) -> int:
 def cmd_issue_form(args) -> int:
     from ..content.vocab import load_vocabulary
     from ..contrib.issue_form import form_text
+    from ..output import write_file
+    from ..site.identity import ISSUE_FORM
 
     root = content_folder(args.root)
     vocab, problems = load_vocabulary(root)
     if any(p.is_error for p in problems):
         raise UsageError("vocabulary-has-errors")
-    target = Path(args.out) if args.out else root / FORM_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(form_text(vocab), encoding="utf-8")
+    target = Path(args.out) if args.out else root / ISSUE_FORM
+    text = form_text(vocab)
+    write_file(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     say(args, "written", path=target)
     return EXIT_OK
 
@@ -92,7 +94,7 @@ def _read_issue(path: str) -> str:
     try:
         data = sys.stdin.buffer.read(MAX_ISSUE_BYTES + 1) if path == "-" else Path(path).read_bytes()
     except OSError as exc:
-        raise UsageError("issue-unreadable", path=path, reason=exc.strerror) from None
+        raise UsageError("issue-unreadable", path=path, reason=messages.os_reason(exc)) from None
     if len(data) > MAX_ISSUE_BYTES:
         raise UsageError("issue-too-long", limit=MAX_ISSUE_BYTES)
     return data.decode("utf-8", errors="replace")
@@ -101,7 +103,7 @@ def _read_issue(path: str) -> str:
 def cmd_from_issue(args) -> int:
     from ..content.schema import SCHEMA
     from ..content.vocab import load_vocabulary
-    from ..contrib.from_issue import parse_body, read_answers
+    from ..contrib.from_issue import explain, parse_body, read_answers
     from ..contrib.write import write_draft
 
     root = content_folder(args.root)
@@ -113,12 +115,15 @@ def cmd_from_issue(args) -> int:
         for error in errors:
             print(f"- {error}")
         return EXIT_CONTENT
-    return EXIT_OK if write_draft(out_root, vocab, SCHEMA, draft, _speaker(args)) else EXIT_CONTENT
+    written = write_draft(out_root, vocab, SCHEMA, draft, _speaker(args),
+                          lambda text, problems: explain(text, problems, args.lang))  # fmt: skip
+    return EXIT_OK if written else EXIT_CONTENT
 
 
 def cmd_contrib_docs(args) -> int:
     from ..content.vocab import load_vocabulary
     from ..contrib.docs import regenerate
+    from ..output import write_file
 
     root = content_folder(args.root)
     target = root / DOC_PATH
@@ -131,7 +136,7 @@ def cmd_contrib_docs(args) -> int:
         say(args, "docs-stale" if fresh != current else "docs-current", path=DOC_PATH)
         return EXIT_CONTENT if fresh != current else EXIT_OK
     if fresh != current:
-        target.write_text(fresh, encoding="utf-8")
+        write_file(target, lambda tmp: tmp.write_text(fresh, encoding="utf-8"))
         say(args, "docs-updated", path=target)
     else:
         say(args, "docs-unchanged", path=target)

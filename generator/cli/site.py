@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import EXIT_CONTENT, EXIT_OK
-from .common import checked_library, common_options, say
+from ..errors import EXIT_CONTENT, EXIT_OK, ContentError, UsageError
+from .common import checked_library, common_options, content_folder, say
 
 DEFAULT_ADDR = "127.0.0.1:8000"
 
@@ -15,8 +15,8 @@ def register(commands) -> None:
     common_options(build)
     build.add_argument("--out", default="site", help="输出目录，默认 site/（成功后才替换旧站点）")
     build.add_argument("--config", help="MkDocs 配置文件，默认项目根目录的 mkdocs.yml")
-    build.add_argument("--site-url", help="站点的公开网址（覆盖 mkdocs.yml 的 site_url），用于二维码、规范链接和订阅")
-    build.add_argument("--strict", action="store_true", help="MkDocs 严格模式：有警告即失败")
+    build.add_argument("--site-url", help="站点的公开网址（覆盖 mkdocs.yml 的 site_url），用于二维码、规范链接、站点地图和订阅；--strict 时必须有")
+    build.add_argument("--strict", action="store_true", help="严格模式（发布用）：有警告或没有站点网址即失败")
     build.add_argument("--verbose", action="store_true", help="显示 MkDocs 的详细日志")
     build.add_argument("--no-packs", dest="packs", action="store_false",
                        help="不生成 PDF 案例手册（packs.yml），主题页也不显示手册下载链接；默认生成")
@@ -32,16 +32,32 @@ def register(commands) -> None:
     export.add_argument("--config", help="MkDocs 配置文件，默认项目根目录的 mkdocs.yml")
 
 
+def public_address(args, config: Path) -> str:
+    """The site's public address (--site-url, else mkdocs.yml's); '' for a preview, which --strict refuses."""
+    from ..site.identity import absolute_url, identity_from, read_settings
+
+    if args.site_url and not absolute_url(args.site_url):
+        raise UsageError("site-url-invalid", found=args.site_url)
+    address = absolute_url(args.site_url) or identity_from(read_settings(config)).url
+    if not address and args.strict:
+        raise ContentError("site-url-missing", path=config.name)  # a strict build fails on warnings: exit 1
+    if not address:
+        say(args, "site-url-preview", error=True)
+    return address
+
+
 def cmd_build(args) -> int:
     from ..publish import publish
     from ..site.identity import settings_file
 
+    config = settings_file(content_folder(args.root), args.config)
+    address = public_address(args, config)
     library = checked_library(args)
     if library is None:
         return EXIT_CONTENT
     out = Path(args.out)
-    done = publish(library, settings_file(library.root, args.config), out, strict=args.strict, verbose=args.verbose,
-                   packs=args.packs, site_url=args.site_url)  # fmt: skip
+    done = publish(library, config, out, strict=args.strict, verbose=args.verbose, packs=args.packs,
+                   site_url=address or None)  # fmt: skip
     say(args, "site-built", path=out, count=done.entries, packs=len(done.packs))
     return EXIT_OK
 

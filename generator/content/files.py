@@ -64,7 +64,8 @@ def _read_at_most(fd: int, expected: int, limit: int) -> bytes:
 
 def decode(relpath: str, data: bytes) -> tuple[TextFile | None, list[Problem]]:
     if b"\x00" in data:
-        return None, [problem(relpath, None, "file-binary")]
+        utf16 = _utf16(data)
+        return None, [problem(relpath, None, "file-encoding-utf16", found=utf16) if utf16 else problem(relpath, None, "file-binary")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -81,6 +82,23 @@ def decode(relpath: str, data: bytes) -> tuple[TextFile | None, list[Problem]]:
     return TextFile(relpath, text), []
 
 
+def _utf16(data: bytes) -> str | None:
+    """'UTF-16LE' or 'UTF-16BE' for text saved as UTF-16 (as Windows Notepad's "Unicode" does), else None."""
+    if data.startswith(b"\xff\xfe"):
+        return "UTF-16LE"
+    if data.startswith(b"\xfe\xff"):
+        return "UTF-16BE"
+    sample = data[:4096] if len(data) % 2 == 0 else b""
+    for name, zeros in (("UTF-16LE", sample[1::2]), ("UTF-16BE", sample[0::2])):
+        if sample and zeros.count(0) >= 0.3 * len(zeros):  # ASCII characters leave a NUL byte beside them
+            try:
+                data.decode(name.lower())
+            except UnicodeDecodeError:
+                continue
+            return name
+    return None
+
+
 def _looks_like_gbk(data: bytes) -> bool:
     try:
         text = data.decode("gb18030")
@@ -92,12 +110,27 @@ def _looks_like_gbk(data: bytes) -> bool:
     return bool(wide) and len(cjk) >= 0.8 * len(wide)
 
 
+def symlinked_part(root: Path, relpath: str) -> str | None:
+    """The first part of `relpath` (under `root`) that is a symbolic link, as a relative path; None if none is."""
+    parts = relpath.split("/")
+    for count in range(1, len(parts) + 1):
+        if os.path.islink(os.path.join(root, *parts[:count])):
+            return "/".join(parts[:count])
+    return None
+
+
 def list_entry_files(root: Path, folder: str) -> tuple[list[str], list[Problem]]:
-    """Markdown files of one entry folder, sorted; other files are named, not read."""
+    """Markdown files of one entry folder, sorted; other files and folders are named, not read.
+
+    A folder reached through a symbolic link is refused like a linked file: its entries would
+    come from outside the project."""
     base = root / folder
     found: list[str] = []
     problems: list[Problem] = []
-    if not base.is_dir() or base.is_symlink():
+    link = symlinked_part(root, folder)
+    if link is not None:
+        return found, [problem(link, None, "folder-symlink")]
+    if not base.is_dir():
         return found, problems
     with os.scandir(base) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
@@ -109,7 +142,7 @@ def list_entry_files(root: Path, folder: str) -> tuple[list[str], list[Problem]]
             elif entry.is_symlink():
                 problems.append(problem(rel, None, "file-symlink"))
             elif entry.is_dir(follow_symlinks=False):
-                continue
+                problems.append(problem(rel, None, "folder-unexpected", severity="warning"))
             else:
                 problems.append(problem(rel, None, "file-unexpected", severity="warning"))
     return found, problems

@@ -3,7 +3,14 @@
 PyYAML's `compose` gives nodes with line and column; we turn them into plain
 values ourselves so that duplicate keys are caught (PyYAML keeps the last one
 silently), alias expansion and nesting are bounded, and a bad date stays a
-string for the validator to name instead of raising.
+string for the validator to name instead of raising. A plain scalar that YAML 1.1
+reads as something other than text (`12:30` is 750, `0x1F` 31, `007` 7, `on` true)
+keeps the text as typed beside its value, so a text field stores what was typed
+and messages show it.
+
+Only a `---` line closes the front matter: a `...` line (YAML's end of document)
+is named, and the fields after it are still read. Merge-conflict markers are named
+before YAML sees them, instead of YAML's confusing complaint about a colon.
 """
 
 from __future__ import annotations
@@ -13,7 +20,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..messages.yaml import yaml_problem
 from ..problems import Problem, problem
+from .safety import hidden_at
 from .yaml_loader import Loader
 
 MAX_NODES = 5_000  # values visited while converting, aliases counted each time
@@ -24,22 +33,19 @@ Path_ = tuple  # a field path such as ("sources", 0, "url")
 
 FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*：")
 LEADING_SPACE = re.compile(r"^[ \t\u3000]*")
-FENCE_CLOSE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.M)  # --- or ... alone on a line ([^\S\n]: what rstrip strips)
+FENCE_CLOSE = re.compile(r"^---[^\S\n]*$", re.M)  # --- alone on a line ([^\S\n]: what rstrip strips)
+DOCUMENT_END = re.compile(r"^\.\.\.[^\S\n]*$", re.M)  # YAML's end of a document: never closes the front matter
+CONFLICT_MARKER = re.compile(r"^(?:<{7}|\|{7}|>{7})(?:[ \t].*)?$|^={7}[^\S\n]*$", re.M)
+CONFLICT_SIDES = re.compile(r"^(?:<{7}|>{7})(?:[ \t]|$)", re.M)  # without them, ======= underlines a heading
+YAML_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")  # what YAML refuses to read
 
-YAML_PROBLEMS_ZH = {
-    "mapping values are not allowed here": "此处不能再出现“字段: 值”（值里有冒号时请给整个值加引号）",
-    "could not find expected ':'": "缺少冒号“:”",
-    "found character '\\t' that cannot start any token": "出现了制表符（Tab）",
-    "found undefined alias": "使用了未定义的别名（*）",
-    "did not find expected key": "缩进不一致，找不到下一个字段",
-    "did not find expected '-' indicator": "列表缩进不一致",
-    "found unexpected end of stream": "引号或括号没有闭合",
-    "found unknown escape character": "双引号中有无效的转义字符（\\）",
-    "expected <block end>, but found '-'": "列表项“- ”的缩进与上一行不一致",
-    "found unexpected ':'": "出现了多余的冒号",
-    "expected ',' or ']', but got '<scalar>'": "方括号列表中缺少逗号或右括号",
-    "expected ',' or '}', but got '<scalar>'": "花括号中缺少逗号或右括号",
-}
+
+def field_label(where: Path_) -> str:
+    """("sources", 0, "url") -> "sources[1].url" (items counted from 1, as people count)."""
+    text = ""
+    for part in where:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,7 @@ class Document:
     key_marks: dict = field(default_factory=dict)  # Path_ -> (line, column) of the key
     body: str = ""
     body_line: int = 1
+    typed: dict = field(default_factory=dict)  # Path_ -> the text of a plain scalar YAML read as no text (`12:30`)
 
     def mark(self, path: Path_) -> tuple[int, int]:
         """Position of a value, falling back to its nearest parent, then line 1."""
@@ -64,18 +71,51 @@ class Document:
     def key_mark(self, path: Path_) -> tuple[int, int]:
         return self.key_marks.get(path) or self.mark(path)
 
+    def typed_text(self, path: Path_) -> str | None:
+        """What was typed for a value YAML read as a number, a boolean or null; None for anything else."""
+        return self.typed.get(path)
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
 
 def split(path: str, text: str) -> tuple[str | None, int, str, int, list[Problem]]:
-    """Return (yaml text, yaml first line, body, body first line, problems)."""
+    """Return (yaml text, yaml first line, body, body first line, problems).
+
+    A `...` line inside the front matter is named and blanked, so the fields after it are still read."""
     opening_end = text.find("\n")
     if (text if opening_end < 0 else text[:opening_end]).rstrip() != "---":
         return None, 0, text, 1, [problem(path, (1, 1), "frontmatter-missing")]
     closing = FENCE_CLOSE.search(text, opening_end + 1) if opening_end >= 0 else None
+    end = closing.start() if closing else len(text)
+    dots = list(DOCUMENT_END.finditer(text, opening_end + 1, end)) if opening_end >= 0 else []
+    problems = [problem(path, (_line_of(text, m.start()), 1), "frontmatter-dots", closed=closing is not None)
+                for m in dots]  # fmt: skip
     if closing is None:
-        return None, 0, "", 1, [problem(path, (1, 1), "frontmatter-unclosed")]
+        return None, 0, "", 1, [problem(path, (1, 1), "frontmatter-unclosed")] + problems
     yaml_text = text[opening_end + 1 : max(closing.start() - 1, opening_end + 1)]
+    if dots:
+        yaml_text = DOCUMENT_END.sub("", yaml_text)
     body = text[closing.end() + 1 :]
-    return yaml_text, 2, body, text.count("\n", 0, closing.start()) + 2, []
+    return yaml_text, 2, body, text.count("\n", 0, closing.start()) + 2, problems
+
+
+def conflict_markers(path: str, text: str, first_line: int = 1) -> list[Problem]:
+    """Lines a merge left behind (<<<<<<<, |||||||, =======, >>>>>>>): each named at its line."""
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return []
+    if not CONFLICT_SIDES.search(text):
+        return []
+    return [problem(path, (first_line + text.count("\n", 0, m.start()), 1), "conflict-marker", found=m.group(0)[:7])
+            for m in CONFLICT_MARKER.finditer(text)]  # fmt: skip
+
+
+def yaml_control_characters(path: str, yaml_text: str, first_line: int) -> list[Problem]:
+    """Control characters YAML refuses to read, each at its place (the parser names only the first, in English)."""
+    if not YAML_CONTROL.search(yaml_text):
+        return []
+    return hidden_at(path, yaml_text, first_line, YAML_CONTROL)
 
 
 def repair_lexical(path: str, yaml_text: str, first_line: int) -> tuple[str, list[Problem]]:
@@ -128,9 +168,9 @@ def _flow_depth(text: str) -> int:
 
 
 class _TooComplex(Exception):
-    def __init__(self, what: str, limit: int, mark):
-        super().__init__(what)
-        self.what, self.limit, self.mark = what, limit, mark
+    def __init__(self, kind: str, mark):
+        super().__init__(kind)
+        self.kind, self.mark = kind, mark
 
 
 class _Converter:
@@ -142,6 +182,7 @@ class _Converter:
         self.visited = 0
         self.marks: dict = {}
         self.key_marks: dict = {}
+        self.typed: dict = {}
         self.problems: list[Problem] = []
         self._constructor = None  # made on the first scalar the fast paths do not cover
 
@@ -151,14 +192,18 @@ class _Converter:
     def convert(self, node, where: Path_ = (), depth: int = 0):
         self.visited += 1
         if self.visited > MAX_NODES:
-            raise _TooComplex(f"{self.visited}+ nodes", MAX_NODES, self.position(node))
+            raise _TooComplex("nodes", self.position(node))
         if depth > MAX_DEPTH:
-            raise _TooComplex(f"depth {depth}", MAX_DEPTH, self.position(node))
+            raise _TooComplex("depth", self.position(node))
         mark = node.start_mark  # each path is reached once (duplicate keys are skipped): no mark is overwritten
         self.marks[where] = (mark.line + self.first_line, mark.column + 1)
         kind = type(node)
         if kind is yaml.ScalarNode:
-            return node.value if node.tag in TEXT_TAGS else self.scalar(node)  # text, the common case, inline
+            if node.tag in TEXT_TAGS:
+                return node.value  # text, the common case, inline
+            if not node.style:  # plain (libyaml says '', PyYAML None): quoted text is never read as a number
+                self.typed[where] = node.value
+            return self.scalar(node)
         if kind is yaml.MappingNode:
             return self.mapping(node, where, depth)
         depth += 1
@@ -220,55 +265,79 @@ def _raise():
     raise ValueError
 
 
-def parse_yaml(path: str, yaml_text: str, first_line: int) -> tuple[object, dict, dict, list[Problem]]:
-    """Parse YAML text into (data, marks, key marks, problems); data is None on failure."""
+def _too_complex(path: str, mark, kind: str) -> Problem:
+    limit = {"nodes": MAX_NODES, "depth": MAX_DEPTH, "brackets": MAX_BRACKETS}[kind]
+    return problem(path, mark, f"yaml-too-complex-{kind}", limit=limit)
+
+
+def _yaml_error(path: str, exc: yaml.YAMLError, yaml_text: str, first_line: int) -> Problem:
+    """The parser's complaint, in Chinese, where it stands."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        where = (mark.line + first_line, mark.column + 1)
+        text = (exc.problem or exc.context or "").strip()
+    else:  # a reader error: a position in the text, and a reason
+        position = getattr(exc, "position", 0) or 0
+        where = (first_line + yaml_text.count("\n", 0, position), position - yaml_text.rfind("\n", 0, position))
+        text = getattr(exc, "reason", None) or (str(exc).splitlines() or ["?"])[0]
+    return problem(path, where, "yaml-syntax", found=text[:120], found_zh=yaml_problem(text))
+
+
+def parse_yaml(path: str, yaml_text: str, first_line: int) -> tuple[object, dict, dict, dict, list[Problem]]:
+    """Parse YAML text into (data, marks, key marks, typed texts, problems); data is None on failure."""
     yaml_text, problems = repair_lexical(path, yaml_text, first_line)
+    control = yaml_control_characters(path, yaml_text, first_line)
+    if control:
+        return None, {}, {}, {}, problems + control
     if _flow_depth(yaml_text) > MAX_BRACKETS:
-        problems.append(problem(path, (first_line, 1), "yaml-too-complex", found="[[[ …", limit=MAX_BRACKETS))
-        return None, {}, {}, problems
+        return None, {}, {}, {}, problems + [_too_complex(path, (first_line, 1), "brackets")]
     try:
         node = yaml.compose(yaml_text, Loader=Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
-        text = (exc.problem or exc.context or "").strip()
-        problems.append(problem(path, where, "yaml-syntax", found=text, found_zh=YAML_PROBLEMS_ZH.get(text, text)))
-        return None, {}, {}, problems
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+    except yaml.YAMLError as exc:
+        return None, {}, {}, {}, problems + [_yaml_error(path, exc, yaml_text, first_line)]
+    except RecursionError:
+        return None, {}, {}, {}, problems + [_too_complex(path, (first_line, 1), "depth")]
+    except ValueError as exc:  # what the parser raises beyond its own errors: named in general terms
         text = (str(exc).splitlines() or ["?"])[0][:120]
-        problems.append(problem(path, (first_line, 1), "yaml-syntax", found=text, found_zh=text))
-        return None, {}, {}, problems
+        return None, {}, {}, {}, problems + [problem(path, (first_line, 1), "yaml-syntax", found=text,
+                                                     found_zh=yaml_problem(text))]  # fmt: skip
     if node is None:
-        return None, {}, {}, problems
+        return None, {}, {}, {}, problems
     converter = _Converter(path, first_line)
     try:
         data = converter.convert(node)
     except _TooComplex as exc:
-        problems.append(problem(path, exc.mark, "yaml-too-complex", found=exc.what, limit=exc.limit))
-        return None, {}, {}, problems
+        return None, {}, {}, {}, problems + [_too_complex(path, exc.mark, exc.kind)]
     except RecursionError:
-        problems.append(problem(path, (first_line, 1), "yaml-too-complex", found="depth", limit=MAX_DEPTH))
-        return None, {}, {}, problems
-    return data, converter.marks, converter.key_marks, problems + converter.problems
+        return None, {}, {}, {}, problems + [_too_complex(path, (first_line, 1), "depth")]
+    return data, converter.marks, converter.key_marks, converter.typed, problems + converter.problems
 
 
 def load_document(path: str, text: str, with_body: bool = True) -> tuple[Document | None, list[Problem]]:
-    """A whole entry file (front matter + body), or a plain YAML file when with_body is False."""
+    """A whole entry file (front matter + body), or a plain YAML file when with_body is False.
+
+    Merge-conflict markers are named first; where they stand in the YAML, it is not parsed."""
+    conflicts = conflict_markers(path, text)
     if with_body:
         yaml_text, first_line, body, body_line, problems = split(path, text)
+        problems = conflicts + problems
         if yaml_text is None:
+            return None, problems
+        if any(p.line < body_line for p in conflicts):
             return None, problems
         if not yaml_text.strip():
             return None, problems + [problem(path, (1, 1), "frontmatter-empty")]
     else:
-        yaml_text, first_line, body, body_line, problems = text, 1, "", 1, []
-    data, marks, key_marks, more = parse_yaml(path, yaml_text, first_line)
+        yaml_text, first_line, body, body_line, problems = text, 1, "", 1, conflicts
+        if conflicts:
+            return None, problems
+    data, marks, key_marks, typed, more = parse_yaml(path, yaml_text, first_line)
     problems += more
     if data is None:
         if not any(p.is_error for p in more):
             problems.append(problem(path, (first_line, 1), "frontmatter-empty"))
         return None, problems
     if not isinstance(data, dict):
-        kind = "列表" if isinstance(data, list) else f"“{data}”"
-        return None, problems + [problem(path, (first_line, 1), "frontmatter-not-mapping", found=kind)]
-    return Document(path, data, marks, key_marks, body, body_line), problems
+        typed = yaml_text.strip().split("\n", 1)[0]  # what the front matter starts with, as typed
+        return None, problems + [problem(path, (first_line, 1), "frontmatter-not-mapping", found=typed[:60])]
+    return Document(path, data, marks, key_marks, body, body_line, typed), problems

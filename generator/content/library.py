@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from ..problems import WARNING, Problem, problem, sort_problems
+from ..problems import WARNING, Problem, capped, problem, sort_problems
 from .parallel import gc_paused, map_jobs
-from .files import list_entry_files, read_text
+from .files import list_entry_files, read_text, symlinked_part
 from .frontmatter import Document, load_document
 from .model import EntryBase as Entry
 from .schema import SCHEMA, Schema
@@ -97,13 +97,13 @@ def _check_file(root: Path, vocab: Vocabulary, schema: Schema, for_entries: bool
     doc, more = load_document(path, text_file.text)
     problems += more
     if doc is None:
-        return None, problems
+        return None, capped(problems)
     fields, more = check_entry(doc, schema, schema.type(entry_type), vocab, root, text_file.text)
     if not for_entries:
         keep = (*NAMING_FIELDS, *schema.references)
         fields = {name: fields[name] for name in keep if name in fields}
     problems += more
-    return _Checked(entry_type, entry_id, path, fields, _slim(doc, schema, for_entries)), problems
+    return _Checked(entry_type, entry_id, path, fields, _slim(doc, schema, for_entries)), capped(problems)
 
 
 def _slim(doc: Document, schema: Schema, for_entries: bool) -> Document:
@@ -174,6 +174,8 @@ def _check_tree(root: Path, schema: Schema, for_entries: bool) -> tuple[Vocabula
     root = Path(root)
     if not (root / "cases").is_dir():
         raise FileNotFoundError(root / "cases")
+    if symlinked_part(root, "cases"):  # nothing under it is read: it all comes from elsewhere
+        return Vocabulary(), [], [problem("cases", None, "folder-symlink")], 1
     vocab, problems = load_vocabulary(root)
     checked, more, count = _read_entries(root, vocab, schema, for_entries)
     problems += more + _resolve(checked, schema)

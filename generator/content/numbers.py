@@ -17,6 +17,8 @@ def parse_chinese_number(value) -> float | None:
     text = value.strip().replace("，", ",").replace("．", ".")
     text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     match = ARABIC_WITH_UNIT.match(text)
+    if match and re.match(r"[A-Za-z]", text[match.end() :]):
+        return None  # 1e3, 3rd, 0x10: not a number followed by a unit
     if match:
         number = float(match.group(1).replace(",", ""))
         return number * LARGE_UNITS.get(match.group(2), 1)

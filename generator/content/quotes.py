@@ -223,9 +223,22 @@ def _shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _position(raw_text: str, offset: int) -> tuple[int, int]:
-    line = raw_text.count("\n", 0, offset) + 1
-    return line, offset - (raw_text.rfind("\n", 0, offset) + 1) + 1
+class _Positions:
+    """Line and column of offsets in one text, asked for in increasing order: each newline is counted once,
+    so a body of thousands of quotations is not counted from its start thousands of times."""
+
+    def __init__(self, text: str):
+        self.text, self.offset, self.line, self.line_start = text, 0, 1, 0
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        if offset < self.offset:
+            self.offset, self.line, self.line_start = 0, 1, 0
+        newline = self.text.rfind("\n", self.offset, offset)
+        if newline >= 0:
+            self.line += self.text.count("\n", self.offset, offset)
+            self.line_start = newline + 1
+        self.offset = offset
+        return self.line, offset - self.line_start + 1
 
 
 def _field_offset(raw_text: str, mark: tuple[int, int], value: str) -> int | None:
@@ -255,9 +268,9 @@ def _texts(doc, fields: dict, raw_text: str) -> list[tuple[str, int | None, tupl
     return found
 
 
-def _at(raw_text: str, base: int | None, fallback: tuple[int, int], offset: int, text: str) -> tuple[int, int]:
+def _at(positions: _Positions, base: int | None, fallback: tuple[int, int], offset: int, text: str) -> tuple[int, int]:
     if base is not None:
-        return _position(raw_text, base + offset)
+        return positions(base + offset)
     line = fallback[0] + text.count("\n", 0, offset)
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, column if line != fallback[0] else fallback[1] + column - 1
@@ -290,6 +303,7 @@ def check_quotations(doc, fields: dict, root: Path | None, raw_text: str) -> lis
     if not copies:
         return found  # the copies named cannot be read: said above
     searched = "、".join(f"{SOURCES_DIR}/{c.name}" for c in copies)
+    positions = _Positions(raw_text)
     for text, base, fallback, _ in _texts(doc, fields, raw_text):
         for offset, quote in quotations(_mainland(text)):  # 「…」 quotes too (and is warned about)
             fragments = _fragments(quote)
@@ -299,7 +313,7 @@ def check_quotations(doc, fields: dict, root: Path | None, raw_text: str) -> lis
                 continue
             passage = _closest(copies, "".join(fragments))
             found.append(problem(
-                doc.path, _at(raw_text, base, fallback, offset, text), "quote-not-in-source",
+                doc.path, _at(positions, base, fallback, offset, text), "quote-not-in-source",
                 found=_shorten(quote), copies=searched, **_fixes(passage),
             ))
     return found
@@ -315,6 +329,7 @@ def check_brackets(doc, fields: dict, raw_text: str) -> list[Problem]:
     if title:
         mark = doc.mark(("title",))
         texts.insert(0, (title, _field_offset(raw_text, mark, title), mark, "title"))
+    positions = _Positions(raw_text)
     for text, base, fallback, _ in texts:
         offset = 0
         for line in text.split("\n"):
@@ -323,7 +338,7 @@ def check_brackets(doc, fields: dict, raw_text: str) -> list[Problem]:
                 last = max(line.rfind(b) for b in BRACKETS)
                 fixed = line[first : last + 1].translate(TO_MAINLAND)
                 found.append(problem(
-                    doc.path, _at(raw_text, base, fallback, offset + first, text), "quote-brackets", WARNING,
+                    doc.path, _at(positions, base, fallback, offset + first, text), "quote-brackets", WARNING,
                     found=_shorten(line[first : last + 1]), suggestion=_shorten(fixed, 60),
                 ))
             offset += len(line) + 1

@@ -12,10 +12,12 @@ import os
 import re
 import stat
 from functools import lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
 
+from ..characters import HIDDEN, code_point
+from ..messages import character_name
 from ..problems import Problem, problem
+from .images import MAX_PIXELS, pixel_size
 
 # --- personal data
 
@@ -52,9 +54,60 @@ def find_private_data(path: str, text: str, first_line: int = 1) -> list[Problem
     return found
 
 
+# --- characters nobody can see (generator.characters)
+
+
+def hidden_params(char: str) -> dict:
+    """What a message says of a hidden character: its code point and name."""
+    zh, en = character_name(char)
+    return {"char": code_point(char), "name": zh, "name_en": en}
+
+
+def hidden_in_value(value: str) -> dict | None:
+    """The params of a field-hidden-character problem for the first hidden character of a value, or None."""
+    match = HIDDEN.search(value)
+    return None if match is None else {**hidden_params(match.group(0)), "position": match.start() + 1}
+
+
+def hidden_at(path: str, text: str, first_line: int, pattern: re.Pattern = HIDDEN) -> list[Problem]:
+    """The first hidden character of each line of `text` that has one (callers cap how many are listed)."""
+    found = []
+    line, counted = first_line, 0  # the line number at offset `counted`
+    match = pattern.search(text)
+    while match:
+        at = match.start()
+        line += text.count("\n", counted, at)
+        counted = at
+        column = at - text.rfind("\n", 0, at)
+        found.append(problem(path, (line, column), "hidden-character", **hidden_params(match.group(0))))
+        line_end = text.find("\n", at)
+        match = pattern.search(text, line_end + 1) if line_end >= 0 else None
+    return found
+
+
+CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def hidden_references(path: str, text: str, first_line: int) -> list[Problem]:
+    """HTML character references that stand for a hidden character (&#8203;, &#x202E;, &zwj; …), each at its line."""
+    if "&" not in text:
+        return []
+    found = []
+    for offset, line in enumerate(text.split("\n")):
+        if "&" not in line:
+            continue
+        for match in CHARACTER_REFERENCE.finditer(line):
+            char = html.unescape(match.group(0))
+            if len(char) == 1 and HIDDEN.match(char):
+                found.append(problem(path, (first_line + offset, match.start() + 1), "hidden-reference",
+                                     found=match.group(0), **hidden_params(char)))  # fmt: skip
+    return found
+
+
 # --- links and schemes
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
+MAX_URL = 2048  # characters of one address: what browsers and servers reliably accept
 SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 DANGEROUS_ANYWHERE = re.compile(r"(?:java|vb|live)script:|data:[a-z-]+/[a-z0-9.+-]+")
@@ -116,47 +169,57 @@ REASONS = {
 AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 MD_LINK = re.compile(r"\]\(\s*<?([^\s)>]+)")
 MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
-MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^\s)>]+)")
+MD_IMAGE = re.compile(r"!\[((?:[^\[\]]|\[[^\[\]]*\])*+)\]\(\s*<?([^\s)>]+)")  # alt text: brackets one level deep
 
 
-class _TagScanner(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, int, str, str, dict]] = []  # line, col, tag, reason, attrs
+# A start tag as html.parser reads it, found without its quadratic rescans: the name, then attributes up to
+# the `>` (quoted values may hold `<` and `>`). A run stops at the next `<` outside quotes, so no text is
+# scanned twice however many tags are left open; `<![` (CDATA and the like) is named as a tag.
+START_TAG = re.compile(r"""<(?:([a-zA-Z][^\t\n\r\f />\x00<]*)((?:[^<>"']++|"[^"]*+"|'[^']*+')*+)|(!\[))""")
+ATTRIBUTE = re.compile(r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(?:\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")
 
-    def handle_starttag(self, tag, attrs):
-        line, col = self.getpos()
-        attributes = dict((name, value or "") for name, value in attrs)
-        self.found.append((line, col + 1, tag, "", attributes))
 
-    handle_startendtag = handle_starttag
-
-    def unknown_decl(self, data):
-        line, col = self.getpos()
-        self.found.append((line, col + 1, "<![" + data[:20], "tag", {}))
+def _tags(text: str):
+    """(offset, tag, attributes) of every start tag, lowercased as html.parser gives them; (offset, "<![…", None)
+    for a declaration. A `<` with no `>` anywhere after it opens no tag (html.parser leaves it as text)."""
+    last_close = text.rfind(">")
+    for match in START_TAG.finditer(text):
+        if match.group(3):
+            yield match.start(), "<![" + text[match.end() : match.end() + 20], None
+            continue
+        if match.end() > last_close:
+            break
+        attributes = {}
+        for attr in ATTRIBUTE.finditer(text, match.start(2), match.end(2)):
+            value = attr.group(2) or ""
+            if value[:1] in ("'", '"'):
+                value = value[1:-1]
+            attributes.setdefault(attr.group(1).lower(), html.unescape(value))
+        yield match.start(), match.group(1).lower()[:40], attributes
 
 
 def _unsafe_html(path: str, body: str, first_line: int) -> list[Problem]:
-    scanner = _TagScanner()
-    try:
-        scanner.feed(AUTOLINK.sub(lambda m: " " * len(m.group(0)), body))
-        scanner.close()
-    except Exception:  # html.parser is lenient; anything it cannot read is caught by the sanitizer
-        pass
+    text = AUTOLINK.sub(lambda m: " " * len(m.group(0)), body)
     found = []
-    for line, col, tag, reason, attrs in scanner.found:
-        where = (first_line + line - 1, col)
-        if reason:
-            found.append(_html_problem(path, where, f"<{tag}>", reason))
+    line, counted, line_start = first_line, 0, 0  # newlines are counted once, from one tag to the next
+    for offset, tag, attrs in _tags(text):
+        newline = text.rfind("\n", counted, offset)
+        if newline >= 0:
+            line += text.count("\n", counted, offset)
+            line_start = newline + 1
+        counted = offset
+        where = (line, offset - line_start + 1)
+        if attrs is None:
+            found.append(_html_problem(path, where, f"<{tag}>", "tag"))
             continue
         if tag not in ALLOWED_TAGS:
             found.append(_html_problem(path, where, f"<{tag}>", "tag"))
             continue
         for name, value in attrs.items():
             if name.startswith("on"):
-                found.append(_html_problem(path, where, f"<{tag} {name}>", "event"))
+                found.append(_html_problem(path, where, f"<{tag} {name[:40]}>", "event"))
             elif name not in ALLOWED_ATTRIBUTES.get(tag, ()):
-                found.append(_html_problem(path, where, f"<{tag} {name}>", "attribute"))
+                found.append(_html_problem(path, where, f"<{tag} {name[:40]}>", "attribute"))
             elif name in URL_ATTRIBUTES and not is_safe_link(value):
                 found.append(_html_problem(path, where, f"<{tag} {name}={value[:40]}>", "url"))
     return found
@@ -174,9 +237,11 @@ def _unsafe_links(path: str, body: str, first_line: int) -> list[Problem]:
             continue  # none of the three patterns can match
         for pattern in (MD_LINK, AUTOLINK, MD_REFERENCE):
             for match in pattern.finditer(line):
-                url = match.group(1)
-                if not is_safe_link(url):
-                    found.append(problem(path, (first_line + offset, match.start(1) + 1), "unsafe-url", found=url[:60]))
+                url, where = match.group(1), (first_line + offset, match.start(1) + 1)
+                if len(url) > MAX_URL:
+                    found.append(problem(path, where, "url-too-long", found=len(url), limit=MAX_URL))
+                elif not is_safe_link(url):
+                    found.append(problem(path, where, "unsafe-url", found=url[:60]))
     return found
 
 
@@ -220,8 +285,28 @@ def file_state(root: Path, target: str) -> tuple[str, int]:
     return ("ok", info.st_size) if stat.S_ISREG(info.st_mode) else ("missing", 0)
 
 
+class _Targets:
+    """The files one body links to, each looked at once however often it is linked."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.states: dict[str, tuple[str, int]] = {}
+        self.sizes: dict[str, tuple[int, int] | None] = {}
+
+    def state(self, target: str) -> tuple[str, int]:
+        if target not in self.states:
+            self.states[target] = file_state(self.root, target)
+        return self.states[target]
+
+    def pixels(self, target: str) -> tuple[int, int] | None:
+        if target not in self.sizes:
+            self.sizes[target] = pixel_size(self.root / target)
+        return self.sizes[target]
+
+
 def _images_and_files(root: Path | None, path: str, body: str, first_line: int) -> list[Problem]:
     found = []
+    targets = _Targets(root) if root is not None else None
     for offset, line in enumerate(body.split("\n")):
         if "](" not in line:
             continue  # no link or image on this line
@@ -240,30 +325,35 @@ def _images_and_files(root: Path | None, path: str, body: str, first_line: int) 
                 found.append(problem(path, where, "path-escape", found=url[:60]))
                 continue
             if is_image:
-                found += _image_problems(root, path, where, images[start], target)
-            elif root is not None and not target.endswith(".md"):
-                state, _ = file_state(root, target)
+                found += _image_problems(targets, path, where, images[start], target)
+            elif targets is not None and not target.endswith(".md"):
+                state, _ = targets.state(target)
                 if state != "ok":
                     rule = "image-symlink" if state == "symlink" else "image-missing"
                     found.append(problem(path, where, rule, found=url))
     return found
 
 
-def _image_problems(root, path, where, image, target) -> list[Problem]:
+def _image_problems(targets: _Targets | None, path, where, image, target) -> list[Problem]:
     alt, url = image
     found = []
     if not alt.strip():
         found.append(problem(path, where, "image-alt", found=url))
     if not target.lower().endswith(IMAGE_FORMATS):
         found.append(problem(path, where, "image-format", found=url, expected=" ".join(IMAGE_FORMATS)))
-    elif root is not None:
-        state, size = file_state(root, target)
+    elif targets is not None:
+        state, size = targets.state(target)
         if state == "symlink":
             found.append(problem(path, where, "image-symlink", found=url))
         elif state == "missing":
             found.append(problem(path, where, "image-missing", found=url))
         elif size > MAX_IMAGE_BYTES:
             found.append(problem(path, where, "image-too-large", found=url, size=size, limit=MAX_IMAGE_BYTES))
+        else:
+            pixels = targets.pixels(target)
+            if pixels and pixels[0] * pixels[1] > MAX_PIXELS:
+                found.append(problem(path, where, "image-too-many-pixels", found=url, width=pixels[0], height=pixels[1],
+                                     limit=MAX_PIXELS // 1_000_000))  # fmt: skip
     return found
 
 

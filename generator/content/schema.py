@@ -18,7 +18,7 @@ from typing import Callable
 from .suggest import closest
 from .types import (
     INVALID, Boolean, Choice, CopyName, Date, Field, FieldType, Integer, ListOf, Number, Record, Reference, Text, Url,
-    VocabName, fields_schema,
+    VocabName, fields_schema, shown,
 )
 from .vocab import normalize
 
@@ -69,7 +69,7 @@ class TypeName(FieldType):
         found = type_spellings(ctx.schema).get(normalize(value) if isinstance(value, str) else value)
         if found is None:
             choices = " / ".join(t.id for t in ctx.schema.types)
-            ctx.fail(where, "field-choice", expected=choices, found=str(value), suggestion=None)
+            ctx.fail(where, "field-choice", expected=choices, found=shown(value, ctx.typed(where)), suggestion=None)
             return INVALID
         return found
 

@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass, field, make_dataclass
 from urllib.parse import urlsplit
 
+import yaml
+
+from ..characters import HIDDEN
 from . import safety
 from .numbers import parse_chinese_number
 from .suggest import closest
@@ -21,11 +24,38 @@ INVALID = object()  # a value that failed its check; the field is left out of th
 DATE_FULL = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 DATE_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
+DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$")  # a number as people write it
 
 
-def _shown(value) -> str:
-    text = str(value)
+def shown(value, typed: str | None = None) -> str:
+    """A value as the contributor typed it where known (`on`, not True), else in YAML's own short form."""
+    if typed is not None:
+        text = typed
+    elif isinstance(value, (list, dict)):  # flow style, as it could have been typed: [a, b], {a: 1}
+        text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1000).strip()
+    elif isinstance(value, bool) or value is None:
+        text = yaml.safe_dump(value).split("\n", 1)[0]  # true, false, null
+    else:
+        text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _hidden(value: str, ctx, where) -> bool:
+    """Whether `value` holds a character nobody can see (told to the checker)."""
+    if HIDDEN.search(value) is None:  # the common case, without a call more
+        return False
+    ctx.fail(where, "field-hidden-character", **safety.hidden_in_value(value))
+    return True
+
+
+def _typed_number(value, ctx, where, expected: str) -> bool:
+    """Whether a number was typed as people write numbers; YAML 1.1 also reads 0x1F, 007 (octal), 1_000
+    and 1:30 (sexagesimal) as numbers, which would silently become other numbers."""
+    typed = ctx.typed(where)
+    if typed is None or DECIMAL.match(typed):
+        return True
+    ctx.fail(where, "field-number-form", expected=expected, found=shown(value, typed), value=value)
+    return False
 
 
 def _arabic_fix(value, advice: str, whole: bool) -> str | None:
@@ -59,10 +89,15 @@ class Text(FieldType):
         self.min_len, self.max_len, self.single_line = min_len, max_len, single_line
 
     def check(self, value, ctx, where):
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        typed = ctx.typed(where)
+        if typed is not None and isinstance(value, (int, float, bool)):
+            value = typed  # a plain scalar in a text field is text: `12:30` stays 12:30, not 750
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion=None)
+            ctx.fail(where, "field-type", expected=self.expected, found=shown(value, typed), suggestion=None)
+            return INVALID
+        if _hidden(value, ctx, where):
             return INVALID
         value = value.strip()
         if self.single_line:
@@ -72,11 +107,11 @@ class Text(FieldType):
             return INVALID
         tag = HTML_TAG.search(value)
         if tag:
-            ctx.fail(where, "html-in-field", found=_shown(tag.group(0)))
+            ctx.fail(where, "html-in-field", found=shown(tag.group(0)))
             return INVALID
         scheme = safety.dangerous_scheme(value)
         if scheme:
-            ctx.fail(where, "unsafe-url", found=_shown(scheme))
+            ctx.fail(where, "unsafe-url", found=shown(scheme))
             return INVALID
         if len(value) > self.max_len:
             ctx.fail(where, "field-too-long", found=len(value), limit=self.max_len)
@@ -98,8 +133,10 @@ class Integer(FieldType):
 
     def check(self, value, ctx, where):
         if isinstance(value, bool) or not isinstance(value, int):
-            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value),
+            ctx.fail(where, "field-type", expected=self.expected, found=shown(value, ctx.typed(where)),
                      suggestion=_arabic_fix(value, "（阿拉伯数字，不加引号）", whole=True))
+            return INVALID
+        if not _typed_number(value, ctx, where, self.expected):
             return INVALID
         if not self.low <= value <= self.high:
             ctx.fail(where, "field-range", low=self.low, high=self.high, found=value, suggestion=self.hint)
@@ -115,11 +152,13 @@ class Number(FieldType):
 
     def check(self, value, ctx, where):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value),
+            ctx.fail(where, "field-type", expected=self.expected, found=shown(value, ctx.typed(where)),
                      suggestion=_arabic_fix(value, "，单位写在 unit 中", whole=False))
             return INVALID
         if value != value or value in (float("inf"), float("-inf")):
-            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion=None)
+            ctx.fail(where, "field-type", expected=self.expected, found=shown(value, ctx.typed(where)), suggestion=None)
+            return INVALID
+        if not _typed_number(value, ctx, where, self.expected):
             return INVALID
         return value
 
@@ -132,7 +171,8 @@ class Boolean(FieldType):
 
     def check(self, value, ctx, where):
         if not isinstance(value, bool):
-            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion="写 true 或 false")
+            ctx.fail(where, "field-type", expected=self.expected, found=shown(value, ctx.typed(where)),
+                     suggestion="写 true 或 false")
             return INVALID
         return value
 
@@ -148,8 +188,9 @@ class Choice(FieldType):
 
     def check(self, value, ctx, where):
         if value not in self.choices:
-            suggestion = closest(str(value), self.hints, cutoff=0.3)
-            ctx.fail(where, "field-choice", expected=self.expected, found=_shown(value), suggestion=suggestion)
+            text = shown(value, ctx.typed(where))
+            suggestion = closest(text, self.hints, cutoff=0.3)
+            ctx.fail(where, "field-choice", expected=self.expected, found=text, suggestion=suggestion)
             return INVALID
         return value
 
@@ -170,7 +211,7 @@ class Date(FieldType):
             year, month, day = match.groups()
             parts = [year] + [f"{int(p):02d}" for p in (month, day) if p]
             return "-".join(parts)
-        ctx.fail(where, "field-date", found=_shown(value), expected=self.expected)
+        ctx.fail(where, "field-date", found=shown(value, ctx.typed(where)), expected=self.expected)
         return INVALID
 
     @staticmethod
@@ -187,14 +228,22 @@ class Date(FieldType):
         return {"type": ["string", "integer"] if self.partial else "string", "pattern": pattern}
 
 
+MAX_URL = safety.MAX_URL
+
+
 class Url(FieldType):
     expected, expected_en = "http(s) 网址", "an http(s) URL"
 
     def check(self, value, ctx, where):
         text = value.strip() if isinstance(value, str) else ""
+        if text and _hidden(text, ctx, where):
+            return INVALID
+        if len(text) > MAX_URL:
+            ctx.fail(where, "url-too-long", found=len(text), limit=MAX_URL)
+            return INVALID
         parts = urlsplit(text) if text and not re.search(r"\s", text) else None
         if not parts or parts.scheme not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
-            ctx.fail(where, "field-url", found=_shown(value))
+            ctx.fail(where, "field-url", found=shown(value, ctx.typed(where)))
             return INVALID
         return text
 
@@ -217,11 +266,10 @@ class CopyName(FieldType):
     def check(self, value, ctx, where):
         text = value.strip() if isinstance(value, str) else None
         if not text or not COPY_NAME.match(text):
-            shown = _shown(value)
             base = text.replace("\\", "/").rsplit("/", 1)[-1] if text else ""
             fix = (f"只写文件名，例如 {base}" if base and COPY_NAME.match(base)
                    else "写 cases/sources/ 中的文件名，例如 zhenxing-youwo-huiketing-2e63d541.txt")  # fmt: skip
-            ctx.fail(where, "copy-name", found=shown, suggestion=fix)
+            ctx.fail(where, "copy-name", found=shown(value, ctx.typed(where)), suggestion=fix)
             return INVALID
         return text
 
@@ -244,9 +292,11 @@ class VocabName(FieldType):
 
     def check(self, value, ctx, where):
         names = self.lookup(ctx.vocab)
+        if isinstance(value, str) and _hidden(value, ctx, where):
+            return INVALID
         canonical = names.resolve(value)
         if canonical is None:
-            ctx.fail(where, f"unknown-{self.kind}", found=_shown(value), suggestion=names.suggest(value))
+            ctx.fail(where, f"unknown-{self.kind}", found=shown(value, ctx.typed(where)), suggestion=names.suggest(value))
             return INVALID
         return canonical
 
@@ -264,7 +314,9 @@ class Reference(FieldType):
 
     def check(self, value, ctx, where):
         if not isinstance(value, str) or not value.strip():
-            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion=None)
+            ctx.fail(where, "field-type", expected=self.expected, found=shown(value, ctx.typed(where)), suggestion=None)
+            return INVALID
+        if _hidden(value, ctx, where):
             return INVALID
         return value.strip()
 
@@ -282,8 +334,9 @@ class ListOf(FieldType):
 
     def check(self, value, ctx, where):
         if not isinstance(value, list):
-            fix = f"写成列表：换行后写“  - {_shown(value)}”" if isinstance(value, (str, int)) else None
-            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion=fix)
+            text = shown(value, ctx.typed(where))
+            fix = f"写成列表：换行后写“  - {text}”" if isinstance(value, (str, int)) else None
+            ctx.fail(where, "field-type", expected=self.expected, found=text, suggestion=fix)
             return INVALID
         if len(value) > self.max_items:
             ctx.fail(where, "field-list-long", found=len(value), limit=self.max_items)
@@ -333,7 +386,7 @@ class Record(FieldType):
 
     def check(self, value, ctx, where):
         if not isinstance(value, dict):
-            ctx.fail(where, "field-type", expected=self.expected, found=_shown(value), suggestion=None)
+            ctx.fail(where, "field-type", expected=self.expected, found=shown(value, ctx.typed(where)), suggestion=None)
             return INVALID
         return ctx.check_fields(value, self.fields, where)
 

@@ -8,18 +8,11 @@ import yaml
 
 from ..problems import WARNING, Problem, problem
 from . import quotes, safety
-from .frontmatter import Document
+from .complexity import check_complexity
+from .frontmatter import Document, field_label
 from .schema import INVALID, EntryType, Field, Schema
 from .suggest import closest
 from .vocab import Vocabulary
-
-
-def field_label(where: tuple) -> str:
-    """("sources", 0, "url") -> "sources[1].url" (items counted from 1, as people count)."""
-    text = ""
-    for part in where:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 def example_line(field: Field) -> str:
@@ -43,6 +36,10 @@ class Checker:
     def fail(self, where: tuple, rule: str, severity: str = "error", **params):
         params.setdefault("field", field_label(where))
         self.problems.append(problem(self.doc.path, self.doc.mark(where), rule, severity, **params))
+
+    def typed(self, where: tuple) -> str | None:
+        """The text typed for a value YAML read as a number, boolean or null (see Document.typed_text)."""
+        return self.doc.typed_text(where)
 
     def check_fields(self, data: dict, fields: tuple[Field, ...], where: tuple = ()) -> dict:
         checked = {}
@@ -106,6 +103,9 @@ def check_entry(
     if fields.get("status", "published") == "published":
         problems += _placeholders(doc, raw_text)
     problems += safety.find_private_data(doc.path, raw_text)
+    problems += safety.hidden_at(doc.path, doc.body, doc.body_line)
+    problems += safety.hidden_references(doc.path, doc.body, doc.body_line)
+    problems += check_complexity(doc.path, doc.body, doc.body_line)
     problems += safety.check_body(root, doc.path, doc.body, doc.body_line)
     problems += quotes.check_quotations(doc, fields, root, raw_text) + quotes.check_brackets(doc, fields, raw_text)
     return fields, problems

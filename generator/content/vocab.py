@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..problems import Problem, problem
+from ..problems import Problem, capped, problem
 from .files import read_text
-from .frontmatter import Document, load_document
+from .frontmatter import Document, field_label, load_document
+from .safety import hidden_in_value
 from .suggest import closest, is_valid_id
+from .types import shown
 
 THEMES_FILE = "cases/themes.yml"
 DISTRICTS_FILE = "cases/districts.yml"
@@ -23,7 +25,8 @@ INSTITUTIONS_FILE = "cases/institutions.yml"
 INSTITUTION_KINDS = ("高职", "中职", "本科", "企业", "政府部门", "其他", "未注明")
 DISTRICT_KINDS = ("区", "县", "自治县", "功能区", "全市", "未注明")
 UNSTATED = "未注明"  # the kind of the vocabulary value recorded where a source does not say
-NOT_A_PLACE = ("全市", UNSTATED)  # district kinds that name no one place: citywide work, or a source that does not say
+NOT_A_PLACE = ("全市", UNSTATED)
+MAP_SIZE = 30  # columns and rows a district map may use  # district kinds that name no one place: citywide work, or a source that does not say
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class District:
     name: str
     kind: str
     aliases: tuple[str, ...]
+    tile: tuple[int, int] | None = None  # (column, row) on the district map, west to east and north to south
 
     @property
     def is_place(self) -> bool:
@@ -155,28 +159,43 @@ class Vocabulary:
 
 
 class _Reader:
-    """Reads one vocabulary file's items, collecting problems instead of stopping."""
+    """Reads one vocabulary file's items, collecting problems instead of stopping.
+
+    Ids are unique within the file (the themes' and sub-themes' together): an id is a page's address."""
 
     def __init__(self, doc: Document, list_key: str):
         self.doc = doc
         self.problems: list[Problem] = []
         self.items = doc.data.get(list_key)
         self.list_key = list_key
+        self.ids: dict[str, tuple] = {}  # id -> where it was first used
         if not isinstance(self.items, list):
             self.fail((list_key,), list_key, "列表", self.items)
             self.items = []
 
     def fail(self, where, field_name, expected, found):
+        found = shown(found, self.doc.typed_text(where))
         self.problems.append(
             problem(self.doc.path, self.doc.mark(where), "vocab-invalid", field=field_name, expected=expected, found=found)
         )
 
+    def visible_only(self, where, value: str) -> bool:
+        """Whether a name holds no character nobody can see (told as a problem)."""
+        params = hidden_in_value(value)
+        if params:
+            self.problems.append(problem(self.doc.path, self.doc.mark(where), "field-hidden-character",
+                                         field=field_label(where), **params))  # fmt: skip
+        return params is None
+
     def text(self, where, item: dict, key: str, required=True, default="") -> str:
         value = item.get(key, default)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
+        typed = self.doc.typed_text(where + (key,))
+        if typed is not None and isinstance(value, (int, float, bool)):
+            value = typed  # a plain scalar is text as typed: `1.10` stays 1.10
         if not isinstance(value, str) or (required and not value.strip()):
             self.fail(where + (key,), key, "文字", value)
+            return default
+        if not self.visible_only(where + (key,), value):
             return default
         return normalize(value) if key not in ("description",) else value.strip()
 
@@ -191,12 +210,19 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.fail(where + (key,), key, "文字列表", value)
             return ()
+        if not all(self.visible_only(where + (key, i), v) for i, v in enumerate(value)):
+            return ()
         return tuple(normalize(v) for v in value)
 
     def ident(self, where, item: dict) -> str:
         value = item.get("id")
         if not isinstance(value, str) or not is_valid_id(value):
             self.fail(where + ("id",), "id", "小写英文编号", value)
+            return ""
+        first = self.ids.setdefault(value, where)
+        if first != where:
+            self.problems.append(problem(self.doc.path, self.doc.mark(where + ("id",)), "vocab-duplicate-id",
+                                         found=value, other=self.doc.mark(first)[0]))  # fmt: skip
             return ""
         return value
 
@@ -210,14 +236,17 @@ class _Reader:
 
 
 def _register(lookup: dict, owners: dict, doc: Document, where, spellings, canonical: str, problems: list):
+    """Each spelling names one item: a name or alias of a second item (even with the same name) is named."""
     for spelling in spellings:
-        if spelling in lookup and lookup[spelling] != canonical:
+        if not spelling:
+            continue
+        if spelling in owners and owners[spelling][1] != where:
             problems.append(
-                problem(doc.path, doc.mark(where), "vocab-duplicate", found=spelling, other=owners[spelling])
+                problem(doc.path, doc.mark(where), "vocab-duplicate", found=spelling, other=owners[spelling][0])
             )
             continue
         lookup[spelling] = canonical
-        owners[spelling] = canonical
+        owners[spelling] = (canonical, where)
 
 
 def _read_themes(doc: Document) -> tuple[tuple[Theme, ...], Lookup, list[Problem]]:
@@ -270,13 +299,33 @@ def _read_themes(doc: Document) -> tuple[tuple[Theme, ...], Lookup, list[Problem
 def _read_districts(doc: Document) -> tuple[tuple[District, ...], Lookup, list[Problem]]:
     reader = _Reader(doc, "districts")
     districts, lookup, owners, problems = [], {}, {}, reader.problems
+    tiles: dict[tuple[int, int], str] = {}
     for where, item in reader.each():
         name = reader.text(where, item, "name")
         kind = reader.choice(where, item, "kind", DISTRICT_KINDS)
         aliases = reader.names(where, item, "aliases")
         _register(lookup, owners, doc, where, (name, *aliases), name, problems)
-        districts.append(District(reader.ident(where, item), name, kind, aliases))
+        tile = _tile(reader, where, item, tiles, name)
+        districts.append(District(reader.ident(where, item), name, kind, aliases, tile))
     return tuple(districts), Lookup(lookup), problems
+
+
+def _tile(reader: _Reader, where, item: dict, taken: dict, name: str) -> tuple[int, int] | None:
+    """An optional map position [column, row]: two whole numbers from 0 to MAP_SIZE - 1, each held by one district."""
+    value = item.get("tile")
+    if value is None:
+        return None
+    ok = isinstance(value, list) and len(value) == 2 and all(
+        isinstance(v, int) and not isinstance(v, bool) and 0 <= v < MAP_SIZE for v in value)
+    if not ok:
+        reader.fail(where + ("tile",), "tile", f"[列, 行]，两个 0–{MAP_SIZE - 1} 的整数", value)
+        return None
+    tile = (value[0], value[1])
+    if tile in taken:
+        reader.fail(where + ("tile",), "tile", f"与其他区县不同的位置（{taken[tile]} 已在这里）", value)
+        return None
+    taken[tile] = name
+    return tile
 
 
 def _read_institutions(doc: Document, districts: Lookup) -> tuple[tuple[Institution, ...], Lookup, list[Problem]]:
@@ -322,6 +371,7 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
     problems += more
     institutions = _read_institutions(doc, parts["districts"][1]) if doc else ((), Lookup(), [])
     problems += institutions[2]
+    problems = capped(problems)
     vocab = Vocabulary(
         themes=parts["themes"][0],
         districts=parts["districts"][0],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from ..content.library import load_library
 from ..content.schema import SOURCE, EntryType, Schema
 from ..content.suggest import is_valid_id, slugify
 from ..content.validate import check_entry
+from ..output import create_file
 from ..problems import Problem, sort_problems
 from .questions import questions_for
 
@@ -102,12 +102,9 @@ def check_text(root: Path, vocab, schema: Schema, draft: Draft, text: str) -> li
 
 
 def write_new(root: Path, draft: Draft, text: str) -> Path:
-    """Create the file; never replace one (FileExistsError if it is there)."""
+    """Create the file whole; never replace one (FileExistsError if it is there)."""
     target = Path(root) / draft.path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+    create_file(target, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"))
     return target
 
 

@@ -108,5 +108,5 @@ def new_draft(root: Path, vocab, schema: Schema, entry_type, given: dict, given_
     except InputEnded:
         raise UsageError("new-input-ended") from None
     if collector.errors:
-        raise UsageError("new-failed", problems="\n".join(f"  - {e}" for e in collector.errors))
+        raise UsageError("new-failed", problems=messages.Lines("\n".join(f"  - {e}" for e in collector.errors)))
     return Draft(entry_type, entry_id, {k: v for k, v in values.items() if v is not None})

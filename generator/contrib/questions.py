@@ -64,6 +64,9 @@ class _Collector:
         params.setdefault("field", field_label(where))
         self.messages.append(messages.with_fix(rule, params))
 
+    def typed(self, where) -> None:
+        return None  # answers are text as typed already
+
 
 def check_answer(question: Question, value, vocab, schema) -> tuple[object, list[str]]:
     """The answer as stored (canonical names, an int year) and the schema's messages about it."""

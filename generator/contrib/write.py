@@ -10,15 +10,18 @@ from ..problems import format_text, has_errors
 from .entry import Draft, check_text, check_written, render, write_new
 
 
-def write_draft(root: Path, vocab, schema, draft: Draft, say: Callable[..., None]) -> bool:
+def write_draft(root: Path, vocab, schema, draft: Draft, say: Callable[..., None],
+                explain: Callable[[str, list], str] | None = None) -> bool:  # fmt: skip
     """Write the draft's file if the validator accepts it; True when it passes `check`.
 
     `say(key, **params)` prints a catalogue message; `say(None, text=…)` prints text as it is.
+    `explain(text, problems)` says the problems in the contributor's terms (default: file, line, message).
     """
     text = render(draft)
+    explain = explain or (lambda _, problems: format_text(problems))
     found = check_text(root, vocab, schema, draft, text)
     if has_errors(found):
-        say(None, text=format_text(found))
+        say(None, text=explain(text, found))
         say("draft-not-written", path=draft.path)
         return False
     try:
@@ -30,7 +33,7 @@ def write_draft(root: Path, vocab, schema, draft: Draft, say: Callable[..., None
         say("draft-placeholder-source")
     found = check_written(root, draft.path)
     say("draft-check-result", path=draft.path)
-    say(None, text=format_text(found)) if found else say("draft-no-problems")
+    say(None, text=explain(text, found)) if found else say("draft-no-problems")
     if not has_errors(found):
         say("draft-next-step")
     return not has_errors(found)

@@ -26,6 +26,18 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "把链接换成真实文件，放在 cases/ 目录内",
         "replace the link with a real file inside cases/",
     ),
+    "folder-symlink": (
+        "该目录是符号链接，出于安全原因不读取其中的条目",
+        "the folder is a symbolic link; its entries are not read, for safety",
+        "把链接换成真实目录，放在 cases/ 目录内",
+        "replace the link with a real folder inside cases/",
+    ),
+    "folder-unexpected": (
+        "条目目录中的子目录不会被读取，其中的文件不会发布",
+        "a folder inside an entry folder is not read; nothing in it is published",
+        "把其中的 .md 文件直接放在 cases/showcases/、cases/figures/ 或 cases/models/ 中",
+        "put its .md files directly in cases/showcases/, cases/figures/ or cases/models/",
+    ),
     "file-not-regular": (
         "这不是普通文件（可能是目录、管道或设备），不予读取",
         "this is not a regular file (a folder, pipe or device) and is not read",
@@ -43,6 +55,12 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "the file holds binary content (a NUL byte), not text",
         "用文本编辑器另存为 UTF-8 编码的 .md 文件",
         "save it as a UTF-8 text .md file",
+    ),
+    "file-encoding-utf16": (
+        "文件编码是 {found}（Windows 记事本所说的“Unicode”），不是 UTF-8",
+        "the file is encoded as {found} (what Windows Notepad calls 'Unicode'), not UTF-8",
+        "在编辑器中选择“另存为”，编码选 UTF-8",
+        "use 'Save as' in your editor and choose UTF-8",
     ),
     "file-encoding-gbk": (
         "文件编码是 GBK/GB18030（常见于 Windows 记事本），不是 UTF-8",
@@ -113,8 +131,8 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "fill in at least the required fields title, summary, themes, sources",
     ),
     "frontmatter-not-mapping": (
-        "YAML 元数据应为“字段: 值”的映射，实际是{found}",
-        "the YAML front matter must be a mapping of 'field: value', found {found}",
+        "YAML 元数据应为每行一个“字段: 值”，实际以“{found}”开头",
+        "the YAML front matter must be 'field: value' lines, found one starting '{found}'",
         "每行写成“字段: 值”，例如 title: 田间学院",
         "write one 'field: value' per line, e.g. title: 田间学院",
     ),
@@ -148,11 +166,53 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "删除其中一个，或把两处的内容合并",
         "remove one of them or merge the two",
     ),
-    "yaml-too-complex": (
-        "YAML 结构过于复杂（{found}），超出上限 {limit}",
-        "the YAML is too complex ({found}), over the limit of {limit}",
+    "yaml-too-complex-nodes": (
+        "YAML 结构过于复杂：展开别名（*）后的值超过 {limit} 个",
+        "the YAML is too complex: more than {limit} values once aliases (*) are expanded",
         "不要使用锚点（&）和别名（*），按模板逐项填写",
         "do not use anchors (&) and aliases (*); fill in the fields one by one",
+    ),
+    "yaml-too-complex-depth": (
+        "YAML 结构过于复杂：列表和映射嵌套超过 {limit} 层",
+        "the YAML is too complex: lists and mappings nested deeper than {limit} levels",
+        "按模板逐项填写，每个字段最多嵌套两三层",
+        "fill in the fields as the template shows; no field nests more than two or three levels",
+    ),
+    "yaml-too-complex-brackets": (
+        "YAML 结构过于复杂：方括号或花括号嵌套超过 {limit} 层",
+        "the YAML is too complex: brackets nested deeper than {limit} levels",
+        "按模板逐项填写；列表可写成每行一项“- ”",
+        "fill in the fields as the template shows; write a list one '- ' item a line",
+    ),
+    "frontmatter-dots": (
+        "单独一行的“...”在 YAML 中表示文档结束：元数据只能用 --- 结束，这一行后面的字段仍会读取",
+        "a '...' line ends a YAML document: the front matter ends only with ---; the fields after this line are still read",
+        "删除这一行",
+        "remove this line",
+    ),
+    "conflict-marker": (
+        "合并冲突标记“{found}”：这是 git 合并时留下的，文件中同一处有两个版本",
+        "merge-conflict marker '{found}': git left it when two versions of this place met",
+        "在 <<<<<<< 与 ======= 之间、======= 与 >>>>>>> 之间选定要保留的内容，再删除这三行标记",
+        "keep the right text between <<<<<<< and ======= or between ======= and >>>>>>>, then remove the three marker lines",
+    ),
+    "hidden-character": (
+        "这里有看不见的字符 {char}（{name}）",
+        "an invisible character {char} ({name_en}) stands here",
+        "删除它：编辑器里可能看不到它，可以把这一处删掉重新输入",
+        "remove it: an editor may not show it, so delete this spot and type it again",
+    ),
+    "hidden-reference": (
+        "“{found}”代表看不见的字符 {char}（{name}）",
+        "'{found}' stands for an invisible character {char} ({name_en})",
+        "删除它",
+        "remove it",
+    ),
+    "more-of-the-same": (
+        "还有 {count} 处同样的问题（[{rule_shown}]），从这里起不再逐一列出",
+        "{count} more problems of the same kind ([{rule_shown}]) from here on are not listed one by one",
+        None,
+        None,
     ),
     "yaml-key-type": (
         "字段名应为文字，实际是“{found}”",
@@ -172,6 +232,12 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "field '{field}' should be {expected}, found '{found}'",
         "{suggestion}",
         "{suggestion}",
+    ),
+    "field-hidden-character": (
+        "字段“{field}”中有看不见的字符 {char}（{name}），在第 {position} 个字符处",
+        "field '{field}' holds an invisible character {char} ({name_en}) at character {position}",
+        "删除它：编辑器里可能看不到它，可以把这个值删掉重新输入",
+        "remove it: an editor may not show it, so delete the value and type it again",
     ),
     "field-empty": (
         "字段“{field}”不能为空",
@@ -209,6 +275,12 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "{suggestion}",
         "{suggestion}",
     ),
+    "field-number-form": (
+        "字段“{field}”写的是“{found}”：YAML 会把它读成 {value}，而不是照写的数字",
+        "field '{field}' reads '{found}': YAML takes it as {value}, not the number as written",
+        "写成十进制的阿拉伯数字，例如 {value}；如果本来就是文字，请加引号",
+        "write it as a decimal number such as {value}; quote it if it is text",
+    ),
     "field-choice": (
         "字段“{field}”应为 {expected} 之一，实际是“{found}”",
         "field '{field}' should be one of {expected}, found '{found}'",
@@ -220,6 +292,12 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "field '{field}' is not a valid date: '{found}' (format {expected})",
         "例如 2024-06-01、2024-06 或 2024",
         "e.g. 2024-06-01, 2024-06 or 2024",
+    ),
+    "url-too-long": (
+        "网址过长：{found} 个字符，上限 {limit}",
+        "the address is too long: {found} characters, the limit is {limit}",
+        "使用较短的网址，例如去掉网址中“?”后面的跟踪参数",
+        "use a shorter address, e.g. without the tracking parameters after '?'",
     ),
     "field-url": (
         "字段“{field}”不是有效的 http(s) 网址：“{found}”",
@@ -288,6 +366,12 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "vocabulary item '{field}' is invalid: expected {expected}, found '{found}'",
         None,
         None,
+    ),
+    "vocab-duplicate-id": (
+        "编号“{found}”重复：第 {other} 行的一项已经用了它（编号是页面的网址，每项必须不同）",
+        "id '{found}' is used twice: the item on line {other} has it already (an id is a page's address)",
+        "给这一项换一个没有用过的编号",
+        "give this item an id not used yet",
     ),
     "vocab-duplicate": (
         "词表中的名称或别名“{found}”重复（也属于“{other}”）",
@@ -376,6 +460,74 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "删除该链接，或改为 https:// 开头的网址",
         "remove the link or use an https:// address",
     ),
+    # --- Markdown that would take the renderer too long or too deep
+    "markdown-too-many-lines": (
+        "正文有 {count} 个非空行（上限 {limit}）：行数这么多的正文会让生成站点变得很慢",
+        "the body has {count} non-blank lines (the limit is {limit}): a body this long makes the site build slow",
+        "精简正文，或把它拆成几个条目",
+        "shorten the body or split it into several entries",
+    ),
+    "markdown-too-much-markup": (
+        "正文中有 {count} 处 Markdown 标记（* _ ` \\ [ < & 和行尾两个空格，上限 {limit}）：标记这么多会让生成站点变得很慢",
+        "the body has {count} Markdown marks (* _ ` \\ [ < & and two spaces at a line's end; the limit is {limit}): "
+        "so many make the site build slow",
+        "只在需要的地方使用加粗、链接等标记；普通符号改用全角字符",
+        "use bold, links and the like only where needed; use full-width signs for plain text",
+    ),
+    "markdown-long-paragraph": (
+        "这一段有 {count} 个字符（上限 {limit}）",
+        "this paragraph has {count} characters (the limit is {limit})",
+        "分成几段，段与段之间空一行",
+        "split it into paragraphs, with a blank line between them",
+    ),
+    "markdown-unclosed-brackets": (
+        "这一段有 {count} 个没有闭合的“[”（一段最多 {limit} 个）：Markdown 会从每个“[”起一直向后查找“]”",
+        "this paragraph has {count} '[' never closed (at most {limit} a paragraph): Markdown searches on from each for its ']'",
+        "链接写作 [文字](网址)；只是方括号时写成 \\[，或改用全角【】",
+        "write a link as [text](address); escape a plain bracket as \\[ or use 【】",
+    ),
+    "markdown-unclosed-links": (
+        "这一段有 {count} 个“](”没有对应的“)”（一段最多 {limit} 个）：链接的网址没有写完",
+        "this paragraph has {count} '](' without their ')' (at most {limit} a paragraph): the links' addresses are unfinished",
+        "把每个链接写完整：[文字](网址)",
+        "finish each link: [text](address)",
+    ),
+    "markdown-unclosed-tags": (
+        "正文中有 {count} 个“<”后面没有“>”（最多 {limit} 个）：它们像是没写完的 HTML 标签或 <网址>",
+        "the body has {count} '<' without a '>' (at most {limit}): they look like unfinished HTML tags or <addresses>",
+        "只是小于号时写成 &lt; 或全角“＜”；网址写作 <https://…> 或 [文字](网址)",
+        "write a plain less-than sign as &lt; or ＜; an address as <https://…> or [text](address)",
+    ),
+    "markdown-unclosed-code": (
+        "这一段有 {count} 处反引号“`”没有对应的结束反引号（一段最多 {limit} 处）：Markdown 会从每一处起一直向后查找",
+        "this paragraph has {count} backtick runs '`' never closed (at most {limit} a paragraph): Markdown searches on from each",
+        "代码写作 `代码`，两边反引号个数相同；只是反引号时写成 \\`",
+        "write code as `code` with as many backticks on each side; escape a plain backtick as \\`",
+    ),
+    "markdown-deep-html": (
+        "HTML 标签嵌套超过 {limit} 层",
+        "HTML elements are nested deeper than {limit} levels",
+        "改用 Markdown 写法，或减少嵌套的标签",
+        "use Markdown instead, or nest fewer tags",
+    ),
+    "markdown-deep-brackets": (
+        "方括号“[”嵌套超过 {limit} 层",
+        "square brackets '[' are nested deeper than {limit} levels",
+        "链接文字中不要再套方括号；只是方括号时写成 \\[",
+        "do not nest brackets in link text; escape a plain bracket as \\[",
+    ),
+    "markdown-deep-emphasis": (
+        "强调标记（* 或 _）嵌套超过 {limit} 层",
+        "emphasis marks (* or _) are nested deeper than {limit} levels",
+        "加粗写作 **文字**，不要层层嵌套；只是星号时写成 \\*",
+        "write bold as **text** without nesting; escape a plain star as \\*",
+    ),
+    "markdown-deep-blocks": (
+        "列表或引用（>）嵌套超过 {limit} 层",
+        "lists or quotes (>) are nested deeper than {limit} levels",
+        "减少嵌套层数；行首的“- ”“1. ”“>”各开始一层",
+        "nest fewer levels; each '- ', '1. ' or '>' at the start of a line opens one",
+    ),
     "html-in-field": (
         "字段“{field}”中含有 HTML 标记“{found}”：元数据只能是纯文本",
         "field '{field}' contains HTML markup '{found}': fields are plain text",
@@ -405,6 +557,12 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "image '{found}' is too large: {size} bytes, the limit is {limit}",
         "压缩图片后再提交",
         "compress the image first",
+    ),
+    "image-too-many-pixels": (
+        "图片“{found}”的尺寸过大：{width} × {height} 像素，上限 {limit} 百万像素",
+        "image '{found}' is too big: {width} × {height} pixels, the limit is {limit} megapixels",
+        "缩小到长边 4000 像素以内再提交",
+        "scale it to at most 4000 pixels on its longer side first",
     ),
     "image-symlink": (
         "图片“{found}”是符号链接，不予使用",

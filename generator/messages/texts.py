@@ -6,6 +6,27 @@ without it (see `generator.messages.text`).
 
 from __future__ import annotations
 
+import errno
+
+# Why the system refused to read or write a file: errno -> (zh, en)
+OS_ERRORS: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: ("磁盘空间已满", "the disk is full"),
+    errno.EDQUOT: ("超出了磁盘配额", "the disk quota is exceeded"),
+    errno.EROFS: ("文件系统是只读的", "the file system is read-only"),
+    errno.EACCES: ("没有写入或读取的权限", "permission denied"),
+    errno.EPERM: ("操作不被允许（权限不足）", "operation not permitted"),
+    errno.ENOENT: ("路径不存在", "no such file or folder"),
+    errno.ENOTDIR: ("路径中有一部分不是目录", "a part of the path is not a folder"),
+    errno.EISDIR: ("这是一个目录", "it is a folder"),
+    errno.EEXIST: ("已经存在", "it exists already"),
+    errno.ENOTEMPTY: ("目录不是空的", "the folder is not empty"),
+    errno.EIO: ("读写出错（磁盘或设备故障）", "an input/output error (disk or device failure)"),
+    errno.ENAMETOOLONG: ("文件名过长", "the file name is too long"),
+    errno.EMFILE: ("打开的文件过多", "too many open files"),
+    errno.EBUSY: ("正被其他程序占用", "it is busy"),
+    errno.EXDEV: ("不能在不同的磁盘之间移动", "it cannot be moved across file systems"),
+}
+
 TEXTS: dict[str, tuple[str, str]] = {
     # --- every command
     "written": ("已写入 {path}", "wrote {path}"),
@@ -44,7 +65,33 @@ TEXTS: dict[str, tuple[str, str]] = {
         "已导出 {count} 个页面到 {path}/：cd {path} && mkdocs build 即可生成站点（不需要 zjxn 插件）。",
         "exported {count} pages to {path}/: cd {path} && mkdocs build makes the site (no zjxn plugin needed).",
     ),
+    "body-too-slow": (
+        "{path}：正文在 {seconds} 秒内没有排完，已停止。请运行 python -m generator check {path}，按提示修改未闭合的括号、标签或过深的嵌套。",
+        "{path}: the body was not rendered within {seconds} s and was stopped. Run python -m generator check {path} "
+        "and fix the unclosed brackets or tags, or the deep nesting, it names.",
+    ),
+    "body-too-deep": (
+        "{path}：正文嵌套过深，无法排版。请运行 python -m generator check {path}，减少列表、引用或强调的嵌套层数。",
+        "{path}: the body nests too deep to be rendered. Run python -m generator check {path} and nest fewer "
+        "lists, quotes or emphasis marks.",
+    ),
     "build-failed": ("站点生成失败：{reason}", "the site build failed: {reason}"),
+    "site-url-missing": (
+        "没有站点的公开网址（{path} 的 site_url，或 build --site-url），严格模式（--strict，发布时使用）不生成站点："
+        "网址用于规范链接、站点地图、订阅和案例手册的二维码。请用 --site-url https://…/ 给出，或在 {path} 中设置 site_url。",
+        "no public address for the site (site_url in {path}, or build --site-url), so strict mode (--strict, used to "
+        "deploy) makes no site: canonical links, the sitemap, the feed and the packs' QR codes need it. Pass "
+        "--site-url https://…/ or set site_url in {path}.",
+    ),
+    "site-url-preview": (
+        "提示：没有设置站点的公开网址（site_url 或 --site-url），这次生成的是预览：没有规范链接，案例手册不印二维码和网址。",
+        "note: no public address is set (site_url or --site-url), so this is a preview: no canonical links, and the "
+        "packs print no QR codes or addresses.",
+    ),
+    "site-url-invalid": (
+        "--site-url：“{found}”不是完整的网址，应以 https:// 或 http:// 开头，例如 https://用户名.github.io/仓库名/",
+        "--site-url: '{found}' is not a full address; start it with https:// or http://, e.g. https://user.github.io/repo/",
+    ),
     "plugin-missing": (
         "{path} 没有启用 {plugin} 插件（在 plugins 中加上 - {plugin}）。",
         "{path} does not enable the {plugin} plugin (add - {plugin} under plugins).",
@@ -154,6 +201,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "form-missing": ("“{label}”：表单中没有这一项（必填）", "'{label}': the form has no such item (required)"),
     "form-empty": ("“{label}”：没有填写（必填）", "'{label}': not answered (required)"),
+    "form-ambiguous": (
+        "“{label}”：议题中有不止一行“### {label}”（有一项回答里写了与表单标题相同的一行），分不清各项回答从哪里开始。"
+        "请编辑议题，把回答中的这一行改写，例如去掉行首的 ###",
+        "'{label}': the issue has more than one line '### {label}' (an answer holds a line like the form's heading), "
+        "so the answers cannot be told apart. Edit the issue and reword that line in your answer, e.g. without the ###",
+    ),
     "form-problem": ("“{label}”：{problem}", "'{label}': {problem}"),
     "docs-missing": ("找不到 {path}：请在项目根目录运行，或用 --root 指定。", "{path} not found: run at the project root or pass --root."),
     "docs-unknown-section": (

@@ -20,6 +20,7 @@ from ..content.facts import key_facts, number_text
 from ..content.library import Library
 from ..content.model import EntryBase as Entry
 from ..content.safety import IMAGE_FORMATS, file_state, local_target
+from ..characters import without_hidden
 from ..render import render_body
 from .paper import css_string
 from .qr import qr_png_data_uri
@@ -40,6 +41,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=without_hidden,  # check refuses them; this is the last defence
     )
     env.filters.update(css_string=css_string, number=number_text)
     return env
@@ -122,7 +124,7 @@ def entry_view(entry: Entry, library: Library, site_url: str | None) -> EntryVie
         meta=tuple((fact.label, "、".join(fact.texts)) for fact in key_facts(entry, library)),
         # a heading such as "## case x" must not take the id of entry x's anchor (the contents link to it)
         body=Markup(render_body(entry.body, link_rewriter(library, entry, site_url),
-                                reserved_ids=anchor_prefixes(library))),
+                                reserved_ids=anchor_prefixes(library), source=entry.path)),
         outcomes=tuple(entry.outcomes),
         sources=entry.sources,
         url=url,

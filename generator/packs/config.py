@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import messages
 from ..content.suggest import is_valid_id
 from ..errors import UsageError
 from .paper import DEFAULT_PAPER, PAPERS
@@ -72,7 +73,7 @@ def read_packs_config(root: Path, schema) -> PacksConfig:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise UsageError("settings-unreadable", path=PACKS_FILE, reason=exc) from None
+        raise UsageError("settings-unreadable", path=PACKS_FILE, reason=messages.reason(exc)) from None
     if not isinstance(data, dict):
         raise UsageError("packs-yml-not-mapping", where=PACKS_FILE)
     paper = _paper(data.get("paper", DEFAULT_PAPER), PACKS_FILE)

@@ -42,5 +42,5 @@ class BodyRenderer:
 
     def render(self, entry, page_url: str, assets: dict) -> Markup:
         """The body as site HTML; the images it uses go into `assets` (site path -> source file)."""
-        html = render_body(entry.body, lambda url: self.rewrite(entry, page_url, url, assets))
+        html = render_body(entry.body, lambda url: self.rewrite(entry, page_url, url, assets), source=entry.path)
         return Markup(html)  # sanitized by render_body

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from .templates import environment
 
-WIDTH, LABEL_WIDTH, BAR_HEIGHT, GAP, VALUE_ROOM = 420, 130, 20, 8, 40
+WIDTH, LABEL_WIDTH, BAR_HEIGHT, GAP, VALUE_ROOM = 330, 110, 22, 8, 40  # drawn at about a phone's width: text stays 12 px or more
 
 
 def bar_chart(chart_id: str, title: str, rows: list[tuple[str, int]], unit: str = "条") -> Markup:

@@ -17,24 +17,29 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 
-from ..content.facts import key_facts
+from ..content.history import entry_dates, newest_first
 from ..content.parallel import map_jobs
 from ..content.schema import value_label
-from ..content.suggest import slugify
 from ..index import Index, key
-from . import exports, printing
+from . import browse, exports, printing
 from .bodies import BodyRenderer
 from .charts import bar_chart
+from .districtmap import district_map, short_name
 from .identity import SiteIdentity
 from .templates import environment
 from .urls import entry_url, facet_url, relative, source_path, subtheme_url, theme_url, type_url
+from .views import Views
 
 NEWEST_ON_HOME = 6
+FEATURED = 6  # entries of a type the home page features
 DISTRICTS_IN_CHART = 15
 LIST_LIMIT = 200  # entries listed on one index page; the rest are a filter away on the browse page
-BROWSE_DATA = "browse/entries.json"
-SUB_MARK = "\u3000· "  # sub-themes under their theme in the browse page's theme filter
 PARALLEL_FROM = 2000  # entry pages; below this a process pool costs more than it saves
+HOME_DESCRIPTION = "重庆职业教育服务乡村振兴的典型案例、典型人物和模式，按主题、区县、院校整理，每条注明来源。"
+ENTRY_SCRIPTS = ("qr", "entry")  # assets/js/ scripts of an entry page (qr.js first: entry.js draws with it)
+BROWSE_SCRIPTS = ("print-select", "browse")  # print-select.js first: it hears browse.js's first zjxn:results
+PRINT_SCRIPTS = ("print",)  # print.js loads qr.js itself when a code is wanted
+DOCS_PAGES = (("关于本站", "about/"), ("参与贡献", "contribute/"), ("内容许可", "licence/"))  # docs/, for the site map
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,7 @@ class SiteOptions:
     identity: SiteIdentity = SiteIdentity()
     packs: dict = field(default_factory=dict)  # theme id -> site path of its PDF pack
     build_epoch: int = 0  # SOURCE_DATE_EPOCH
-    browse_inline: int = 300  # entries in the browse page's HTML; the rest come from browse/entries.json
+    browse_inline: int = 24  # cards in the browse page's HTML, and on each page of results
 
 
 @dataclass
@@ -63,9 +68,14 @@ def yaml_string(text: str) -> str:
     return quoted.translate(str.maketrans(YAML_LINE_BREAKS))
 
 
-def markdown_page(title: str, html_block: str, description: str | None = None, hide: tuple = ("toc",)) -> str:
-    """Front matter (escaped: Material prints title and description unescaped) and one HTML block."""
+def markdown_page(title: str, html_block: str, description: str | None = None, hide=("toc",), scripts=()) -> str:
+    """Front matter (escaped: Material prints title and description unescaped) and one HTML block.
+
+    `scripts` names the page's own scripts in assets/js/, which overrides/main.html loads (the body holds none).
+    """
     lines = ["---", f"title: {yaml_string(html.escape(title))}", f"hide: [{', '.join(hide)}]"]
+    if scripts:
+        lines.append(f"scripts: [{', '.join(scripts)}]")
     if description:
         lines.append(f"description: {yaml_string(html.escape(description))}")
     return "\n".join(lines) + f"\n---\n\n{html_block.strip()}\n"
@@ -78,70 +88,38 @@ class _Builder:
         self.env = environment()
         self.site = Site()
         self.bodies = BodyRenderer(library.root, {e.path: e for e in index.entries})
+        dates = entry_dates(library.root, index.entries, options.build_epoch)
+        self.views = Views(library, index, options.identity, dates)
+        self.newest = newest_first(index.entries, dates)
         self.printed: list[str] = []  # each entry's print data, in the index's order
 
     # --- helpers
 
     def page(self, url: str, page_title: str, template: str, description: str | None = None, hide=("toc",),
-             **context) -> str:  # fmt: skip
-        block = self.env.get_template(template).render(link=partial(relative, url), schema=self.schema, **context)
-        return markdown_page(page_title, block, description, hide)
+             scripts=(), **context) -> str:  # fmt: skip
+        block = self.env.get_template(template).render(link=partial(relative, url), schema=self.schema,
+                                                       identity=self.options.identity, **context)  # fmt: skip
+        return markdown_page(page_title, block, description, hide, scripts)
 
     def add(self, url: str, page_title: str, template: str, description: str | None = None, **context):
         self.site.pages[source_path(url)] = self.page(url, page_title, template, description, **context)
 
-    def type_counts(self, entries) -> list[tuple[str, int]]:
+    def type_counts(self, entries) -> list[dict]:
         counts = Counter(e.type for e in entries)
-        return [(t.label, counts[t.id]) for t in self.schema.types if counts[t.id]]
+        return [{"label": t.label, "count": counts[t.id], "url": type_url(t)} for t in self.schema.types if counts[t.id]]
 
-    @staticmethod
-    def listing(entries, facet: str, value: str) -> dict:
-        """An index page's entry list: at most LIST_LIMIT, with the browse filter that shows them all."""
-        return {"entries": tuple(entries[:LIST_LIMIT]), "total": len(entries),
-                "more": {facet: value} if len(entries) > LIST_LIMIT else None}
-
-    def value_url(self, facet, value: str) -> str | None:
-        """The page of one facet value, if the site has one (a theme's, a district's …)."""
-        if facet.name == "theme":
-            item = self.vocab.theme_by_name(value)
-            return (subtheme_url(item) if self.vocab.is_subtheme(value) else theme_url(item)) if item else None
-        if facet.pages is None or value not in self.index.group(facet.name):
-            return None
-        slug = self.slug(facet, value)
-        return facet_url(facet, slug) if slug else None
-
-    def slug(self, facet, value: str) -> str | None:
-        """A value's page name: its vocabulary id (none for 未注明), a number itself, other text in pinyin."""
-        if self.vocab_facet(facet):
-            item = self.vocab.item(facet.field_type(self.schema).kind, value)
-            return item.id if item is not None and not item.unstated else None
-        return value if value.isdigit() else slugify(value)
-
-    def vocab_facet(self, facet) -> bool:
-        return hasattr(facet.field_type(self.schema), "lookup")
+    def listing(self, entries, facet: str, value: str) -> dict:
+        """An index page's entry cards: at most LIST_LIMIT, newest first, with the browse filter that shows them all."""
+        order = {e.path: n for n, e in enumerate(self.newest)}
+        shown = sorted(entries, key=lambda e: order[e.path])[:LIST_LIMIT]
+        return {"cards": tuple(self.views.card(e) for e in shown), "total": len(entries),
+                "filter": {facet: value}, "more": {facet: value} if len(entries) > LIST_LIMIT else None}  # fmt: skip
 
     # --- entries
 
-    def facts_view(self, entry) -> list[dict]:
-        """The entry's key facts, each value with the page it links to (if any)."""
-        facets = {f.field: f for f in self.schema.facets if f.field}
-        views = []
-        for fact in key_facts(entry, self.library):
-            facet = facets.get(fact.field)
-            kind = self.schema.references.get(fact.field)
-            items = []
-            for value, text in zip(fact.values, fact.texts):
-                if kind:
-                    url = entry_url(self.index.get(kind, value)) if self.index.get(kind, value) else None
-                else:
-                    url = self.value_url(facet, value) if facet else None
-                items.append({"text": text, "url": url})
-            views.append({"field": fact.field, "label": fact.label, "items": items})
-        return views
-
     def entry_view(self, entry, url: str, assets: dict) -> dict:
         themes = [self.vocab.parent_theme(n) for n in entry.themes]
-        search = []
+        search = [("页面", "条目")]  # entries come before listing pages in search (assets/js/search.js)
         for facet in self.schema.facets:
             if facet.search:
                 values = facet.values(entry, self.vocab)
@@ -149,7 +127,10 @@ class _Builder:
                     values = tuple(dict.fromkeys(t.name for t in themes if t))
                 search += [(facet.search, value_label(facet, v, self.library)) for v in values]
         return {
-            "facts": self.facts_view(entry),
+            "facts": self.views.facts(entry),
+            "dates": self.views.dates[entry.path],
+            "crumbs": self.views.crumbs(entry),
+            "citation": self.views.citation(entry),
             "search_filters": search,
             "backlinks": self.index.backlinks.get(key(entry), ()),
             "related": self.index.related.get(key(entry), ()),
@@ -158,14 +139,11 @@ class _Builder:
 
     def entry_page(self, number: int) -> tuple[str, str, dict, str]:
         """The page of the index's entry `number`: (source path, Markdown, the images its body uses, its print data)."""
-        entry, edit_base, assets = self.index.entries[number], self.options.identity.edit_base, {}
+        entry, assets = self.index.entries[number], {}
         url = entry_url(entry)
         view = self.entry_view(entry, url, assets)
-        text = self.page(
-            url, entry.title, "entry.html.j2", entry.summary,
-            entry=entry, view=view, type_index_url=type_url(entry.kind),
-            edit_url=f"{edit_base}{entry.path}" if edit_base else None,
-        )
+        text = self.page(url, entry.title, "entry.html.j2", entry.summary, scripts=ENTRY_SCRIPTS, entry=entry,
+                         view=view)  # fmt: skip
         return source_path(url), text, assets, printing.entry_record(entry, self.library, view["body"])
 
     def entries(self):
@@ -186,16 +164,23 @@ class _Builder:
 
     # --- themes
 
-    def theme_pages(self):
+    def theme_rows(self) -> list[dict]:
         by_theme = self.index.group("theme")
         rows = []
         for theme in self.vocab.themes:
             subs = [{"item": s, "url": subtheme_url(s), "count": len(by_theme.get(s.name, ()))} for s in theme.subthemes]
+            rows.append({"theme": theme, "url": theme_url(theme), "count": len(by_theme.get(theme.name, ())),
+                         "subthemes": subs})  # fmt: skip
+        return rows
+
+    def theme_pages(self, rows):
+        by_theme = self.index.group("theme")
+        for row in rows:
+            theme = row["theme"]
             entries = by_theme.get(theme.name, ())
-            rows.append({"theme": theme, "url": theme_url(theme), "count": len(entries), "subthemes": subs})
             self.add(
-                theme_url(theme), f"{theme.number} {theme.name}", "theme.html.j2", theme.description,
-                theme=theme, parent=None, direction=theme.direction, subthemes=subs,
+                theme_url(theme), theme.name, "theme.html.j2", theme.description,
+                theme=theme, parent=None, direction=theme.direction, subthemes=row["subthemes"],
                 listing=self.listing(entries, "theme", theme.name), counts=self.type_counts(entries),
                 pack_url=self.options.packs.get(theme.id),
             )
@@ -206,68 +191,42 @@ class _Builder:
                     theme=sub, parent=theme, parent_url=theme_url(theme), direction=theme.direction, subthemes=(),
                     listing=self.listing(entries, "theme", sub.name), counts=self.type_counts(entries), pack_url=None,
                 )
-        self.add("themes/", "主题", "themes_index.html.j2", rows=rows)
-        return rows
+        self.add("themes/", "主题", "themes_index.html.j2", "七个主题、二十一个子主题，以及各自的条目数。", rows=rows)
 
     # --- facets with pages of their own (districts, institutions, years …)
 
     def facet_pages(self, facet):
         """An index page of the facet's values, and a page per value listing its entries."""
         group, rows = self.index.group(facet.name), []
-        items = self.vocab_items(facet)
+        items = self.views.vocab_items(facet)
         values = [item.name for item in items] if items is not None else sorted(group, reverse=True)
         for value in values:
             entries = group.get(value)
-            slug = self.slug(facet, value) if entries else None
+            slug = self.views.slug(facet, value) if entries else None
             if slug is None:
                 continue
             item = next((i for i in items if i.name == value), None) if items is not None else None
             facts = item.facts if item is not None else ()
             url = facet_url(facet, slug)
-            self.add(url, value, "listing.html.j2", parent_url=facet_url(facet), parent_label=facet.label,
-                     title=value_label(facet, value, self.library), facts=facts,
+            label = value_label(facet, value, self.library)
+            self.add(url, label, "listing.html.j2", f"{facet.label}：{label}，{len(entries)} 个条目。",
+                     facet=facet, parent_url=facet_url(facet), title=label, facts=facts,
                      listing=self.listing(entries, facet.name, value), counts=self.type_counts(entries))  # fmt: skip
-            rows.append({"name": value_label(facet, value, self.library), "url": url,
-                         "cells": [v for _, v in facts] + [len(entries)]})  # fmt: skip
+            rows.append({"name": label, "url": url, "cells": [v for _, v in facts] + [len(entries)]})
         head = [facet.label] + ([label for label, _ in items[0].facts] if items else []) + ["条目数"]
-        self.add(facet_url(facet), facet.label, "listing_index.html.j2", title=facet.label,
-                 intro=facet.about, caption=f"各{facet.label}的条目数", head=head, rows=rows)  # fmt: skip
+        self.add(facet_url(facet), facet.label, "listing_index.html.j2", facet.about or None, title=facet.label,
+                 intro=facet.about, caption=f"各{facet.label}的条目数", head=head, rows=rows,
+                 map=self.map_for(facet_url(facet)) if facet.name == "district" else None)  # fmt: skip
 
-    def vocab_items(self, facet) -> list | None:
-        """The vocabulary items behind a facet, in the vocabulary's order; None for a facet without one."""
-        if not self.vocab_facet(facet):
-            return None
-        kind = facet.field_type(self.schema).kind
-        return list({"district": self.vocab.districts, "institution": self.vocab.institutions}[kind])
+    def map_for(self, page_url: str):
+        """The district map as it appears on the page at `page_url`."""
+        facet = self.schema.facet("district")
+        group = self.index.group("district")
+        counts = {name: len(entries) for name, entries in group.items()}
+        urls = {name: self.views.value_url(facet, name) for name in group if self.views.value_url(facet, name)}
+        return district_map(self.vocab.districts, counts, urls, partial(relative, page_url))
 
-    # --- browse, stats, home
-
-    def browse_page(self):
-        facets = [f for f in self.schema.facets if f.browse]
-        rows, counts = [], {f.name: Counter() for f in facets}
-        for entry in self.index.entries:
-            values = {f.name: f.values(entry, self.vocab) for f in facets}
-            for name, found in values.items():
-                counts[name].update(found)
-            rows.append({"entry": entry, "values": {name: "|" + "|".join(v) + "|" if v else "" for name, v in values.items()}})
-        filters = []
-        for facet in facets:
-            options = [{"value": v, "label": (SUB_MARK if facet.name == "theme" and self.vocab.is_subtheme(v) else "")
-                        + value_label(facet, v, self.library), "count": counts[facet.name][v]}
-                       for v in self.value_order(facet, counts[facet.name])]  # fmt: skip
-            if options:
-                filters.append({"key": facet.name, "label": facet.label, "options": options})
-        inline = self.options.browse_inline
-        more = len(rows) > inline
-        if more:  # the whole list as data, fetched only when a reader filters
-            link = partial(relative, "browse/")
-            data = [[link(entry_url(r["entry"])), r["entry"].type, r["entry"].kind.label, r["entry"].title,
-                     r["entry"].district or "", r["entry"].year or "", *(r["values"][f.name] for f in facets),
-                     r["entry"].id] for r in rows]  # fmt: skip
-            self.site.files[BROWSE_DATA] = json.dumps({"facets": [f.name for f in facets], "rows": data},
-                                                      ensure_ascii=False, separators=(",", ":"))  # fmt: skip
-        self.add("browse/", "浏览与筛选", "browse.html.j2", rows=rows[:inline], total=len(rows),
-                 filters=filters, data_url=relative("browse/", BROWSE_DATA) if more else None)  # fmt: skip
+    # --- browse, stats, home, site map
 
     def value_order(self, facet, counted: Counter) -> list[str]:
         """A facet's values in reading order: the vocabulary's, the declared choices', years newest first."""
@@ -275,8 +234,8 @@ class _Builder:
             order = [n for t in self.vocab.themes for n in (t.name, *(s.name for s in t.subthemes))]
         elif facet.name == "type":
             order = [t.id for t in self.schema.types]
-        elif self.vocab_facet(facet):
-            order = [item.name for item in self.vocab_items(facet)]
+        elif self.views.vocab_facet(facet):
+            order = [item.name for item in self.views.vocab_items(facet)]
         elif hasattr(facet.field_type(self.schema), "choices"):
             order = list(facet.field_type(self.schema).choices)
         elif facet.spellings is not None:
@@ -285,38 +244,65 @@ class _Builder:
             order = sorted(counted, reverse=True)
         return [v for v in order if counted[v]]
 
+    def browse_page(self):
+        data = browse.BrowseData(self.views, self.newest, self.value_order)
+        page = max(1, self.options.browse_inline)
+        self.site.files.update(data.files(page))
+        self.add(browse.PAGE, "浏览与筛选", "browse.html.j2", "按类型、主题、区县、院校、年份、级别和完整度筛选全部条目。",
+                 cards=[self.views.card(e) for e in self.newest[:page]], total=len(self.newest),
+                 filters=data.filters(), page=page, data=data.links(), scripts=BROWSE_SCRIPTS)  # fmt: skip
+
     def stats_page(self, theme_rows):
-        by_district = sorted(((d, len(e)) for d, e in self.index.group("district").items()), key=lambda kv: (-kv[1], kv[0]))
+        by_district = sorted(((short_name(self.vocab.district(d)), len(e)) for d, e in self.index.group("district").items()),
+                             key=lambda kv: (-kv[1], kv[0]))  # short names (石柱 for 石柱土家族自治县): a phone-wide chart
         by_year = self.index.group("year")
         charts = [
-            ("chart-type", "按类型", self.type_counts(self.index.entries)),
-            ("chart-theme", "按主题", [(f"{r['theme'].number} {r['theme'].name}", r["count"]) for r in theme_rows]),
+            ("chart-type", "按类型", [(c["label"], c["count"]) for c in self.type_counts(self.index.entries)]),
+            ("chart-theme", "按主题", [(r["theme"].name, r["count"]) for r in theme_rows]),
             ("chart-district", f"按区县（前 {DISTRICTS_IN_CHART} 个）", by_district[:DISTRICTS_IN_CHART]),
             ("chart-year", "按年份（典型案例）", [(f"{y} 年", len(e)) for y, e in sorted(by_year.items())]),
         ]
         empty = {"chart-year": "还没有标注年份的案例：年份只在来源写明时填写。"}
         drawn = [{"title": title, "svg": bar_chart(cid, title, rows) if rows else None,
                   "empty": None if rows else empty.get(cid, "暂无数据。")} for cid, title, rows in charts]
-        self.add("stats/", "统计", "stats.html.j2", total=len(self.index.entries), charts=drawn)
+        self.add("stats/", "统计", "stats.html.j2", "条目按类型、主题、区县和年份的数量。", total=len(self.index.entries),
+                 charts=drawn)  # fmt: skip
+
+    def featured(self, entry_type: str) -> list:
+        """The entries of a type most often named by others, then the most complete: what the home page shows."""
+        entries = self.index.group("type").get(entry_type, ())
+        rank = {"complete": 0, "basic": 1, "stub": 2}
+        chosen = sorted(entries, key=lambda e: (-len(self.index.backlinks.get(key(e), ())), rank[e.completeness]))
+        return [{"card": self.views.card(e), "named_by": len(self.index.backlinks.get(key(e), ()))}
+                for e in chosen[:FEATURED]]  # fmt: skip
 
     def home_page(self, theme_rows):
-        self.add(
-            "", "首页", "home.html.j2",
-            "重庆职业教育服务乡村振兴的典型案例、典型人物和模式，按主题、区县、院校整理，每条注明来源。",
-            parts=[{"theme": r["theme"], "url": r["url"], "count": r["count"]} for r in theme_rows],
-            newest=self.index.newest[:NEWEST_ON_HOME], counts=self.type_counts(self.index.entries),
+        districts = [d for d, e in self.index.group("district").items() if self.vocab.district(d).is_place]
+        self.site.pages[source_path("")] = self.page(
+            "", "首页", "home.html.j2", HOME_DESCRIPTION, hide=("navigation", "toc"),
+            rows=theme_rows, counts=self.type_counts(self.index.entries), total=len(self.index.entries),
+            districts=len(districts), newest=[self.views.card(e) for e in self.newest[:NEWEST_ON_HOME]],
+            models=self.featured("model"), figures=self.featured("figure"), map=self.map_for(""),
         )
+
+    def contribute_page(self):
+        self.add("contribute/", "参与贡献", "contribute.html.j2", "怎样提供案例、人物和做法，或为已有条目补充资料。")
 
     def print_page(self):
         """The page where trainers make a booklet of any selection, and the data it reads (site/printing.py)."""
-        self.add(printing.PAGE, printing.TITLE, "print.html.j2", hide=("navigation", "toc"),
+        self.add(printing.PAGE, printing.TITLE, "print.html.j2", hide=("navigation", "toc"), scripts=PRINT_SCRIPTS,
                  **printing.page_context(self.options.identity))  # fmt: skip
         self.site.files.update(printing.print_files(self.library, self.index, self.printed))
         self.site.files[printing.PAPER_CSS] = printing.paper_css(self.options.identity)
 
+    def site_map(self):
+        self.add("sitemap/", "网站地图", "sitemap.html.j2", "本站的全部栏目。",
+                 sections=self.site.navigation, docs=DOCS_PAGES)  # fmt: skip
+
     def build(self) -> Site:
         self.entries()
-        theme_rows = self.theme_pages()
+        theme_rows = self.theme_rows()
+        self.theme_pages(theme_rows)
         self.home_page(theme_rows)
         self.browse_page()
         self.type_indexes()
@@ -324,14 +310,16 @@ class _Builder:
         for facet in paged:
             self.facet_pages(facet)
         self.stats_page(theme_rows)
+        self.contribute_page()
         self.print_page()
-        self.site.files.update(exports.all_exports(self.library, self.index, self.options))
+        self.site.files.update(exports.all_exports(self.library, self.index, self.options, self.newest, self.views.dates))
         self.site.navigation = [
             ("首页", ""), ("主题", "themes/"), ("浏览与筛选", "browse/"),
             *((t.label, type_url(t)) for t in self.schema.types),
             *((f.label, facet_url(f)) for f in paged),
             ("统计", "stats/"),
         ]  # fmt: skip
+        self.site_map()
         return self.site
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..characters import without_hidden
+
 from ..content.facts import number_text
 from ..content.safety import url_scheme
 from ..content.schema import COMPLETENESS
@@ -25,6 +27,7 @@ def environment(folder: Path = TEMPLATES) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(folder)),
         autoescape=select_autoescape(default=True, default_for_string=True),
+        finalize=without_hidden,  # check refuses them; this is the last defence (and keeps the feed XML)
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

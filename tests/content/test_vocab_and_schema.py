@@ -54,6 +54,36 @@ def test_districts_complete_with_short_forms(library):
         assert vocab.district_names.resolve(typed) == canonical
 
 
+def test_every_district_has_a_map_tile_placed_by_geography(library):
+    districts = {d.name: d for d in library.vocab.districts}
+    tiled = {name for name, d in districts.items() if d.tile}
+    assert tiled == {name for name, d in districts.items() if d.kind in ("区", "县", "自治县")} and len(tiled) == 38
+    assert len({d.tile for d in districts.values() if d.tile}) == 38  # one district a tile
+    tile = {name: districts[name].tile for name in ("城口县", "万州区", "渝中区", "荣昌区", "秀山土家族苗族自治县")}
+    assert tile["荣昌区"][0] < tile["渝中区"][0] < tile["万州区"][0]  # west to east
+    assert tile["城口县"][1] < tile["万州区"][1] < tile["渝中区"][1] < tile["秀山土家族苗族自治县"][1]  # north to south
+
+
+@pytest.mark.parametrize("tile, expected", [
+    ("[3]", "[列, 行]，两个 0–29 的整数"),
+    ("[3, -1]", "[列, 行]，两个 0–29 的整数"),
+    ("[3, 6]", "与其他区县不同的位置（渝中区 已在这里）"),
+])
+def test_a_bad_map_tile_is_reported_where_it_is(tmp_path, capsys, tile, expected):
+    import shutil
+
+    shutil.copytree(ROOT / "cases", tmp_path / "cases")
+    districts = tmp_path / "cases" / "districts.yml"
+    text = districts.read_text(encoding="utf-8")
+    text = text.replace("    tile: [4, 7]\n", f"    tile: {tile}\n", 1)  # 綦江区
+    districts.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    line = lines.index(f"    tile: {tile}", lines.index("  - name: 綦江区")) + 1
+    assert main(["check", "--root", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert f"cases/districts.yml:{line}:" in out and "“tile”" in out and expected in out
+
+
 def test_aliases_normalize(library):
     assert library.vocab.theme_names.resolve("双高计划") == "双高辐射"
     model = library.get("model", "songjiao-xiaxiang")

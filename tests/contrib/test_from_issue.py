@@ -86,3 +86,45 @@ def test_a_body_that_is_not_from_the_form_names_every_required_label(capsys, con
 def test_an_unreadable_file_is_a_usage_error(capsys, content_tree):
     code, _, err = run_cli(capsys, "from-issue", str(content_tree / "missing.md"), "--root", str(content_tree))
     assert code == 2 and "无法读取" in err
+
+
+def test_a_form_label_typed_inside_an_answer_stays_in_that_answer(capsys, content_tree):
+    section = "背景。\n\n### 正文：三、成效\n\n这一句属于基本情况。"
+    code, out, _ = _convert(capsys, content_tree, {**ANSWERS, "section_1": section, "section_3": "真正的成效。"})
+    assert code == 0, out
+    entry = next(e for e in load_library(content_tree).library.entries if e.title == ANSWERS["title"])
+    basics, results = entry.body.split("## 三、成效")
+    assert "这一句属于基本情况。" in basics and "这一句属于基本情况。" not in results
+    assert "真正的成效。" in results
+
+
+def test_form_labels_typed_in_form_order_are_refused_not_guessed(capsys, content_tree):
+    section = "背景。\n\n### 正文：二、主要做法\n\n甲。\n\n### 正文：三、成效\n\n乙。"
+    code, out, _ = _convert(capsys, content_tree, {**ANSWERS, "section_1": section, "section_2": "丙。"})
+    assert code == 1
+    assert "“正文：二、主要做法”：议题中有不止一行" in out and "“正文：三、成效”：" in out
+    assert not list((content_tree / "cases/showcases").glob("huixue-ceshi*.md"))
+
+
+def test_a_label_without_the_blank_lines_around_it_is_answer_text(capsys, content_tree):
+    section = "背景。\n### 正文：三、成效\n仍是基本情况。"
+    code, out, _ = _convert(capsys, content_tree, {**ANSWERS, "section_1": section})
+    assert code == 0, out
+    entry = next(e for e in load_library(content_tree).library.entries if e.title == ANSWERS["title"])
+    assert "仍是基本情况。" in entry.body.split("## 三、成效")[0]
+
+
+def test_privacy_problems_name_the_form_field_not_a_file_line(capsys, content_tree):
+    answers = {**ANSWERS, "summary": "联系电话 13812345678。", "section_2": "负责人电话：139 1234 5678。"}
+    code, out, _ = _convert(capsys, content_tree, answers)
+    assert code == 1 and "未写入" in out
+    assert "“摘要”：疑似个人手机号码" in out
+    assert "“正文：二、主要做法”：疑似个人手机号码" in out
+    assert ".md:" not in out  # no line of a file the contributor never sees
+
+
+def test_a_problem_in_a_source_field_names_that_field(capsys, content_tree):
+    code, out, _ = _convert(capsys, content_tree, {**ANSWERS, "source_publisher": "联系人 13812345678"})
+    assert code == 1
+    assert "“来源发布者”：疑似个人手机号码" in out, out
+    assert ".md:" not in out

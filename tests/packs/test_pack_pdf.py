@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,11 @@ def _check_real_pack(pdf: Path, library, chosen) -> None:
     if site:
         for entry in set(library.published) - set(chosen):
             assert online_address(site, entry) not in text, entry.id
+    else:  # the shipped settings have no address: no QR code and no address is printed, and the cover says so
+        assert "本册生成时没有设置站点网址，因此不印在线网址和二维码。" in squeeze(pages[0])
+        assert "example.com" not in text and "扫码在线阅读" not in text
+        images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert len(images.strip().splitlines()) == 2, images  # the header lines only: no QR code image
     assert int(pdfinfo(pdf)["Pages"]) >= len(chosen) + 2
     lines = [line.strip() for page in pages for line in page.splitlines() if line.strip()]
     assert not [line for line in lines if line[0] in CLOSING], "a line starts with closing punctuation"

@@ -17,6 +17,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 OVERLAY = ROOT / "tests" / "fixtures" / "site"
 EPOCH = "1700000000"  # 2023-11-14, fixed so two builds can be compared byte for byte
+# The session's site is built as the deploy workflow builds it: --strict, with a public address and a repository
+# (test values: a .test host, and an unused repository name), and with the footer's settings filled in.
+ADDRESS = "https://zjxn.test/zhijiao-xingnong/"
+SETTINGS_ENV = {"ZJXN_REPO_URL": "https://github.com/zjxn-test/zhijiao-xingnong", "ZJXN_EDIT_URI": "edit/main/",
+                "ZJXN_OWNER": "示例主办单位（测试）", "ZJXN_CONTACT": "contact@zjxn.test", "ZJXN_ICP": "渝ICP备00000000号-1"}
 
 
 def make_content(target: Path) -> Path:
@@ -26,8 +31,8 @@ def make_content(target: Path) -> Path:
     return target
 
 
-def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
+def run_generator(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=600)
 
@@ -49,12 +54,34 @@ def content_root(tmp_path_factory) -> Path:
     return make_content(tmp_path_factory.mktemp("content"))
 
 
+def build_published(content: Path, out: Path, *more: str) -> subprocess.CompletedProcess:
+    """`build` as the deploy workflow runs it."""
+    return run_generator("build", "--root", str(content), "--out", str(out), "--strict", "--site-url", ADDRESS, *more,
+                         env=SETTINGS_ENV)
+
+
 @pytest.fixture(scope="session")
 def built_site(content_root) -> Path:
     out = content_root / "site"
-    done = run_generator("build", "--root", str(content_root), "--out", str(out), "--strict")
+    done = build_published(content_root, out)
     assert done.returncode == 0, done.stdout + done.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def preview_site(content_root) -> Path:
+    """The same content built without a public address or repository (a preview): no packs."""
+    out = content_root / "preview"
+    done = run_generator("build", "--root", str(content_root), "--out", str(out), "--no-packs", env={"ZJXN_SITE_URL": ""})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "没有设置站点的公开网址" in done.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def publish():
+    """`publish(content, out, *more)`: a build as the deploy workflow makes it."""
+    return build_published
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -63,9 +90,9 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(folder: Path):
-    """A folder served on 127.0.0.1 by http.server in a thread; yields its address."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+def serving(folder: Path, handler=Quiet):
+    """A folder served on 127.0.0.1 by http.server (or a `handler` of its own) in a thread; yields its address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

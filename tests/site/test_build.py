@@ -46,14 +46,14 @@ def test_drafts_are_not_published(built_site):
 
 def test_html_is_chinese_and_search_indexes_only_the_article(built_site):
     case = read(built_site / "cases/shili-nianfen-anli-a/index.html")
-    assert '<html lang="zh"' in case
+    assert '<html lang="zh-CN"' in case
     assert case.count("data-pagefind-body") == 1
     assert 'data-pagefind-filter="主题">技能培训<' in case and 'data-pagefind-filter="区县">万州区<' in case
     nav = case.split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
     assert "data-pagefind-body" not in nav
     assert (built_site / "pagefind" / "pagefind.js").is_file()
     assert not (built_site / "pagefind" / "pagefind-ui.js").exists()  # the site has its own search dialog
-    assert json.loads(read(built_site / "pagefind/pagefind-entry.json"))["languages"]["zh"]["page_count"] > 31
+    assert json.loads(read(built_site / "pagefind/pagefind-entry.json"))["languages"]["zh-cn"]["page_count"] > 31
 
 
 def test_navigation_lists_index_pages_never_entries(built_site):
@@ -77,6 +77,14 @@ def test_no_resource_is_loaded_from_elsewhere(built_site):
     assert "fonts.googleapis" not in read(built_site / "index.html")
 
 
+def test_page_scripts_load_only_where_needed(built_site):
+    scripts = lambda url: re.findall(r'<script src="([^"]+)"', read(built_site / url / "index.html"))  # noqa: E731
+    own = [s for s in scripts("cases/sanxia-tianjian-xueyuan/") if s.startswith("../../assets/js/")]
+    assert own == ["../../assets/js/qr.js", "../../assets/js/entry.js", "../../assets/js/search.js"]  # qr.js first
+    assert "../assets/js/browse.js" in scripts("browse/")
+    assert not [s for s in scripts("") + scripts("themes/") if s.endswith(("/qr.js", "/entry.js", "/browse.js"))]
+
+
 def test_page_sizes_stay_small(built_site):
     sizes = [p.stat().st_size for d in ("cases", "models", "figures") for p in (built_site / d).glob("*/index.html")]
     assert statistics.median(sizes) < 40_000
@@ -84,15 +92,37 @@ def test_page_sizes_stay_small(built_site):
 
 def test_edit_link_points_to_the_entry_file(built_site):
     page = read(built_site / "models/tianjian-xueyuan/index.html")
-    assert 'href="https://example.com/zhijiao-xingnong/edit/main/cases/models/tianjian-xueyuan.md"' in page
+    assert 'href="https://github.com/zjxn-test/zhijiao-xingnong/edit/main/cases/models/tianjian-xueyuan.md"' in page
     about = read(built_site / "about/index.html")
     assert "edit/main/docs/about.md" in about
 
 
-def test_footer_states_the_content_licence(built_site):
-    for url in ("", "cases/sanxia-tianjian-xueyuan/"):
+def test_footer_names_the_organiser_contact_filing_licence_and_site_map(built_site):
+    for url in ("", "cases/sanxia-tianjian-xueyuan/", "about/"):
         footer = read(built_site / url / "index.html").split('<footer class="md-footer">')[1]
-        assert "CC BY 4.0" in footer and "licence/" in footer
+        assert "主办单位：示例主办单位（测试）" in footer
+        assert '<a href="mailto:contact@zjxn.test">contact@zjxn.test</a>' in footer
+        assert '<a href="https://beian.miit.gov.cn/" rel="noopener">渝ICP备00000000号-1</a>' in footer
+        assert "公网安备" not in footer  # not set: not shown
+        assert "CC BY 4.0" in footer and "licence/" in footer and ">网站地图<" in footer and "sitemap/" in footer
+
+
+def test_contribute_page_leads_with_the_form_then_git(built_site):
+    page = read(built_site / "contribute/index.html")
+    form = page.index('href="https://github.com/zjxn-test/zhijiao-xingnong/issues/new?template=new-case.yml"')
+    assert form < page.index("熟悉 Git") and ">参与贡献<" in page
+    for word in ("CONTRIBUTING", "cases/", "python", "sources"):
+        assert word not in page.split('<article class="zjxn')[1].split("</article>")[0], word
+
+
+def test_reader_pages_use_reader_words(built_site):
+    """No command, file name or field name on a reader's page; no placeholder host anywhere."""
+    for path in html_files(built_site):
+        text = read(path)
+        assert "example.com" not in text, path
+        main = text.split('<div class="md-content"', 1)[-1].split("</article>")[0]
+        for word in ("python3 -m", "generator build", "CONTRIBUTING.md", "在 sources 中", "Atom）", "「", "」"):
+            assert word not in main, (path, word)
 
 
 def test_body_image_is_copied_and_linked(built_site):
@@ -120,25 +150,25 @@ def test_cases_csv_has_a_bom_and_one_row_per_entry(built_site):
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == 31
     row = next(r for r in rows if r["编号"] == "shili-nianfen-anli-a")
-    assert row["年份"] == "2023" and row["网址"] == "https://example.com/zhijiao-xingnong/cases/shili-nianfen-anli-a/"
+    assert row["年份"] == "2023" and row["网址"] == "https://zjxn.test/zhijiao-xingnong/cases/shili-nianfen-anli-a/"
     assert row["相关模式"] == "订单班"
 
 
-def test_feed_is_atom_with_the_newest_cases(built_site):
+def test_feed_is_atom_with_the_newest_entries(built_site):
     ns = {"a": "http://www.w3.org/2005/Atom"}
     feed = ET.fromstring((built_site / "feed.xml").read_bytes())
-    assert feed.find("a:updated", ns).text == "2023-11-14T22:13:20Z"  # from SOURCE_DATE_EPOCH
-    titles = [e.find("a:title", ns).text for e in feed.findall("a:entry", ns)]
-    assert "田间学院" not in titles  # cases only
-    # newest first: the real cases of 2025 and 2024, then the synthetic one of 2023
-    assert titles[:2] == ["“田间学院”走出国门：与斯里兰卡的农业职业教育合作", "重庆三峡职业学院“田间学院”"]
-    assert titles[2].startswith("示例案例甲")
+    updated = [e.find("a:updated", ns).text for e in feed.findall("a:entry", ns)]
+    assert len(updated) == 20 and updated == sorted(updated, reverse=True)  # newest first, by their real dates
+    assert feed.find("a:updated", ns).text == updated[0] == "2026-12-03T00:00:00+08:00"  # the entries' `updated`
+    for entry in feed.findall("a:entry", ns):
+        assert entry.find("a:published", ns).text <= entry.find("a:updated", ns).text
+        assert entry.find("a:id", ns).text.startswith("https://zjxn.test/zhijiao-xingnong/")
 
 
 def test_sitemap_lists_generated_pages_with_the_build_date(built_site):
     sitemap = read(built_site / "sitemap.xml")
-    assert "https://example.com/zhijiao-xingnong/models/tianjian-xueyuan/" in sitemap
-    assert "https://example.com/zhijiao-xingnong/themes/tongchou-funeng/dingceng-sheji/" in sitemap
+    assert "https://zjxn.test/zhijiao-xingnong/models/tianjian-xueyuan/" in sitemap
+    assert "https://zjxn.test/zhijiao-xingnong/themes/tongchou-funeng/dingceng-sheji/" in sitemap
     assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {"2023-11-14"}
 
 
@@ -148,10 +178,10 @@ def unstable(path: Path) -> bool:
     return name.startswith("pagefind/filter/") or name == "pagefind/pagefind-entry.json" or name.endswith(".pf_meta")
 
 
-def test_two_builds_are_byte_identical(built_site, tmp_path, content_root, run):
+def test_two_builds_are_byte_identical(built_site, tmp_path, content_root, publish):
     """Every file but the search index's filter and metadata files, which Pagefind writes in hash-map order."""
     again = tmp_path / "again"
-    done = run("build", "--root", str(content_root), "--out", str(again))
+    done = publish(content_root, again)
     assert done.returncode == 0, done.stderr
     first, second = ({path: data for path, data in file_bytes(site).items() if not unstable(path)}
                      for site in (built_site, again))  # fmt: skip
@@ -229,7 +259,7 @@ def test_export_builds_with_plain_mkdocs_and_hostile_input_stays_inert(tmp_path,
 def test_theme_pages_link_the_pdf_packs_that_were_built(built_site):
     linked = 0
     for theme_page in (built_site / "themes").glob("*/index.html"):
-        for href in re.findall(r'<a href="([^"]*packs/[^"]+\.pdf)" download>下载本主题案例手册（PDF）</a>', read(theme_page)):
+        for href in re.findall(r'<a class="zjxn-tool" href="([^"]*packs/[^"]+\.pdf)" download>下载本主题案例手册（PDF）</a>', read(theme_page)):
             assert (theme_page.parent / href).resolve().is_file(), href
             linked += 1
     assert linked >= 1
@@ -256,3 +286,22 @@ def test_shared_template_parts_are_what_material_renders_for_each_page(content_r
         assert done.returncode == 0, done.stderr
         sites[name] = {path: data for path, data in file_bytes(tmp_path / name).items() if path.suffix == ".html"}
     assert len(sites["cached"]) > 40 and sites["cached"] == sites["plain"]
+
+
+def test_strict_build_without_a_public_address_refuses_with_the_setting_named(tmp_path, fresh_content, run):
+    """The shipped mkdocs.yml has no site_url: a deploy (--strict) must give one, never print a wrong one."""
+    out = tmp_path / "site"
+    done = run("build", "--root", str(fresh_content), "--out", str(out), "--strict", env={"ZJXN_SITE_URL": ""})
+    assert done.returncode == 1
+    assert "site_url" in done.stderr and "--site-url" in done.stderr and "严格模式" in done.stderr
+    assert not out.exists()
+    wrong = run("build", "--root", str(fresh_content), "--out", str(out), "--site-url", "zjxn.test/x")
+    assert wrong.returncode == 2 and "不是完整的网址" in wrong.stderr
+
+
+def test_preview_build_without_an_address_prints_no_address(preview_site):
+    page = read(preview_site / "cases/sanxia-tianjian-xueyuan/index.html")
+    assert 'rel="canonical"' not in page and "data-url=" not in page  # the browser supplies the address
+    assert "<span data-zjxn-url></span>" in page
+    assert "example.com" not in read(preview_site / "feed.xml") + read(preview_site / "cases.csv")
+    assert "编辑此页" not in page and "/edit/" not in page  # no repository: no edit link

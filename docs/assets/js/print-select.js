@@ -65,8 +65,8 @@
     if (href && count) {
       go.setAttribute("href", href);
       go.removeAttribute("aria-disabled");
-    } else {
-      go.removeAttribute("href");
+    } else {  // still a link, to the print page that says how to choose; shown as not yet usable
+      go.setAttribute("href", printPage.href);
       go.setAttribute("aria-disabled", "true");
     }
     hint.textContent = href && count ? "手册将包含 " + count + " 个条目。" : "先设置筛选条件，或勾选条目。";

@@ -1,26 +1,36 @@
 /* The header's search: a dialog over Pagefind's search API (pagefind.js), loaded on first use from the
    site's own pagefind/ folder. No UI bundle and no worker script: a query downloads the engine, the
    word-index chunks for its terms and the excerpts of the results it shows. Filter lists load only
-   when the reader opens 筛选. All text from the index is inserted as text; only <mark> is kept. */
+   when the reader opens 筛选. All text from the index is inserted as text; only <mark> is kept.
+
+   Entries come first: every page carries a hidden filter 页面 (条目 for entries, 索引 for the theme,
+   district, institution and year pages), so a query runs once over the entries and once over the
+   listing pages, which are shown after the entries as 相关栏目. Among the first entries, those that
+   hold the query as written come before those that only hold its words.
+   A search box elsewhere (the home page's) or an address with ?q= opens the dialog with its query. */
 (function () {
   "use strict";
   var dialog = document.getElementById("zjxn-search-dialog");
   if (!dialog) return;
   var PAGE_SIZE = 5;
   var SUB_RESULTS = 3;
+  var LISTING_PAGES = 6;
+  var PHRASE_WINDOW = 15;   // results whose text is read to put the exact phrase first
   var DEBOUNCE_MS = 250;
-  var FACETS = ["类型", "主题", "区县", "院校", "年份"];
+  var KIND = "页面";        // the hidden filter: 条目 or 索引
+  var DESCRIBED = ["类型", "区县", "年份"];
   var bundle = new URL(dialog.getAttribute("data-bundle"), location.href);
   var form = dialog.querySelector("[data-zjxn-search-form]");
   var input = dialog.querySelector("#zjxn-search-input");
   var status = dialog.querySelector("#zjxn-search-status");
   var list = dialog.querySelector("[data-zjxn-search-results]");
+  var pagesBox = dialog.querySelector("[data-zjxn-search-pages]");
   var more = dialog.querySelector("[data-zjxn-search-more]");
   var filterPanel = dialog.querySelector("[data-zjxn-search-filters]");
   var facetBox = dialog.querySelector("[data-zjxn-search-facets]");
   var engine = null;
   var chosen = {};      // facet name -> selected values
-  var results = [];     // the current search's results, loaded PAGE_SIZE at a time
+  var results = [];     // the current search's entry results: {data: () => Promise} in display order
   var shown = 0;
   var generation = 0;   // drops the answers of searches that were overtaken
   var timer = null;
@@ -34,7 +44,8 @@
         });
       });
       engine.catch(function () {
-        status.textContent = "搜索索引尚未生成。请运行 python3 -m generator build（或 serve）后再试，也可以使用“浏览与筛选”页面。";
+        engine = null;
+        say("搜索暂时无法使用，请稍后再试；也可以用“浏览与筛选”按主题、区县、院校查找。");
       });
     }
     return engine;
@@ -42,8 +53,14 @@
 
   function say(text) { status.textContent = text; }
 
-  /* Titles end in a hidden "。" so Pagefind segments the last word of a Chinese heading; do not show it. */
-  function tidyTitle(title) { return (title || "").replace(/。$/, ""); }
+  function cleanTitle(title) { return (title || "").replace(/。$/, "").trim(); }
+
+  /* Pagefind joins a page's blocks with ". " or a space (a title ends in a hidden 。, see entry.html.j2):
+     in Chinese text these become one space or none; and an excerpt may start inside punctuation. */
+  function cleanExcerpt(html) {
+    return (html || "").replace(/([^\x00-\x7f](?:<\/mark>)?)\. /g, "$1 ").replace(/([。！？：])\s+/g, "$1")
+      .replace(/\s+([。，、；：！？）”’])/g, "$1").replace(/^[\s。．.，,、；;：:）)”’]+/, "");
+  }
 
   /* The query's words as Pagefind splits a Chinese query (Intl.Segmenter), longest first, as one pattern.
      Every occurrence of them in an excerpt is marked: the index keeps only the first few positions of a
@@ -79,11 +96,21 @@
     return node;
   }
 
+  /* A section's excerpt starts with the end of its heading, which is shown above it: drop that. */
+  function afterHeading(html, heading) {
+    var text = (heading || "").replace(/\s+/g, "");
+    for (var length = text.length; length >= 2; length--) {
+      var tail = text.slice(-length);
+      if (html.indexOf(tail) === 0) return html.slice(tail.length);
+    }
+    return html;
+  }
+
   /* An excerpt from Pagefind is escaped text with <mark> around the matches: rebuild it from text nodes,
      marking the query's words also where Pagefind did not. */
-  function excerptInto(element, html) {
+  function excerptInto(element, html, heading) {
     var scratch = document.createElement("template");
-    scratch.innerHTML = html || "";
+    scratch.innerHTML = cleanExcerpt(afterHeading(cleanExcerpt(html), heading));
     scratch.content.childNodes.forEach(function (node) {
       if (node.nodeName === "MARK") element.appendChild(mark(node.textContent));
       else appendMarked(element, node.textContent, highlight);
@@ -100,14 +127,13 @@
 
   function describe(data) {
     var filters = data.filters || {};
-    return ["类型", "区县", "年份"].map(function (name) { return (filters[name] || []).join("、"); })
-      .filter(Boolean).join(" · ");
+    return DESCRIBED.map(function (name) { return (filters[name] || []).join("、"); }).filter(Boolean).join(" · ");
   }
 
   function renderResult(data) {
     var item = element("li", "zjxn-search__result");
     var heading = element("p", "zjxn-search__result-title");
-    var link = element("a", "zjxn-search__link", tidyTitle(data.meta && data.meta.title));
+    var link = element("a", "zjxn-search__link", cleanTitle(data.meta && data.meta.title));
     link.href = data.url;
     heading.appendChild(link);
     item.appendChild(heading);
@@ -119,10 +145,10 @@
       var nested = element("ul", "zjxn-search__subs");
       subs.forEach(function (sub) {
         var entry = element("li");
-        var subLink = element("a", "zjxn-search__link zjxn-search__sub-link", tidyTitle(sub.title));
+        var subLink = element("a", "zjxn-search__link zjxn-search__sub-link", cleanTitle(sub.title));
         subLink.href = sub.url;
         entry.appendChild(subLink);
-        entry.appendChild(excerptInto(element("p", "zjxn-search__excerpt"), sub.excerpt));
+        entry.appendChild(excerptInto(element("p", "zjxn-search__excerpt"), sub.excerpt, sub.title));
         nested.appendChild(entry);
       });
       item.appendChild(nested);
@@ -141,6 +167,23 @@
     });
   }
 
+  /* The first results that contain the query as typed (spaces ignored) move ahead of those that only
+     contain its words; each keeps Pagefind's order within its group. */
+  function phraseFirst(found, term) {
+    var phrase = term.replace(/\s+/g, "");
+    var head = found.slice(0, PHRASE_WINDOW);
+    if (head.length < 2 || phrase.length < 2) return Promise.resolve(found);
+    return Promise.all(head.map(function (result) { return result.data(); })).then(function (pages) {
+      var exact = [];
+      var other = [];
+      head.forEach(function (result, i) {
+        var text = ((pages[i].meta && pages[i].meta.title) || "") + (pages[i].content || "");
+        (text.replace(/\s+/g, "").indexOf(phrase) !== -1 ? exact : other).push(result);
+      });
+      return exact.concat(other, found.slice(PHRASE_WINDOW));
+    });
+  }
+
   function activeFilters() {
     var filters = {};
     Object.keys(chosen).forEach(function (name) {
@@ -149,28 +192,60 @@
     return filters;
   }
 
+  function showPages(pages, mine) {
+    pagesBox.textContent = "";
+    if (!pages.length) return Promise.resolve();
+    return Promise.all(pages.slice(0, LISTING_PAGES).map(function (result) { return result.data(); })).then(function (found) {
+      if (mine !== generation) return;
+      pagesBox.appendChild(element("p", "zjxn-search__section", "相关栏目"));
+      var row = element("ul", "zjxn-search__pages");
+      found.forEach(function (data) {
+        var item = element("li");
+        var link = element("a", "zjxn-search__link", cleanTitle(data.meta && data.meta.title));
+        link.href = data.url;
+        item.appendChild(link);
+        row.appendChild(item);
+      });
+      pagesBox.appendChild(row);
+    });
+  }
+
   function run() {
     var term = input.value.trim();
     var filters = activeFilters();
+    var filtered = Object.keys(filters).length > 0;
     var mine = ++generation;
-    if (!term && !Object.keys(filters).length) {
+    if (!term && !filtered) {
       list.textContent = "";
+      pagesBox.textContent = "";
       more.hidden = true;
       say("");
       return Promise.resolve();
     }
     say(term ? "正在搜索“" + term + "”……" : "正在筛选……");
     return loadEngine().then(function (pagefind) {
-      return pagefind.search(term || null, { filters: filters });
-    }).then(function (answer) {
-      if (mine !== generation || !answer) return;
-      results = answer.results;
+      var entries = Object.assign({}, filters);
+      entries[KIND] = "条目";
+      var searches = [pagefind.search(term || null, { filters: entries })];
+      var listing = {};
+      listing[KIND] = "索引";
+      if (term && !filtered) searches.push(pagefind.search(term, { filters: listing }));
+      return Promise.all(searches);
+    }).then(function (answers) {
+      if (mine !== generation || !answers) return;
       highlight = term ? wordsPattern(term) : null;
-      shown = 0;
-      list.textContent = "";
-      var label = term ? "与“" + term + "”相关的结果" : "符合筛选条件的条目";
-      say(results.length ? "找到 " + results.length + " 条" + label : "没有找到" + label);
-      return showMore(mine);
+      var ordered = term ? phraseFirst(answers[0].results, term) : Promise.resolve(answers[0].results);
+      return ordered.then(function (found) {
+        if (mine !== generation) return;
+        results = found;
+        shown = 0;
+        list.textContent = "";
+        var label = term ? "与“" + term + "”相关的条目" : "符合筛选条件的条目";
+        var pages = answers[1] ? answers[1].results : [];
+        if (results.length) say("找到 " + results.length + " 个" + label);
+        else say("没有找到" + label + (pages.length ? "，可以看看下面的栏目" : "。换一个词，或者用“浏览与筛选”按主题、区县查找"));
+        return Promise.all([showMore(mine), showPages(pages, mine)]);
+      });
     }, function () { /* the engine's failure is already reported */ });
   }
 
@@ -181,10 +256,12 @@
 
   function renderFacets(counts) {
     facetBox.textContent = "";
-    FACETS.filter(function (name) { return counts[name]; }).forEach(function (name) {
+    var names = Object.keys(counts).filter(function (name) { return name !== KIND; });
+    names.sort(function (a, b) { return (a === "类型" ? -1 : 0) - (b === "类型" ? -1 : 0); });
+    names.forEach(function (name) {
       var group = element("fieldset", "zjxn-search__facet");
       group.appendChild(element("legend", null, name));
-      Object.keys(counts[name]).sort(function (a, b) {
+      Object.keys(counts[name]).filter(function (value) { return counts[name][value] > 0; }).sort(function (a, b) {
         return counts[name][b] - counts[name][a] || a.localeCompare(b, "zh");
       }).forEach(function (value) {
         var label = element("label", "zjxn-search__choice");
@@ -204,8 +281,13 @@
   function loadFacets() {
     if (facetsLoaded || !filterPanel.open) return;
     facetsLoaded = true;
-    loadEngine().then(function (pagefind) { return pagefind.filters(); }).then(renderFacets, function () {
-      facetBox.textContent = "筛选项暂时无法载入。";
+    loadEngine().then(function (pagefind) {
+      var onlyEntries = {};
+      onlyEntries[KIND] = "条目";
+      // filters() loads every filter; the search then counts each value over the entries, not the listing pages
+      return pagefind.filters().then(function () { return pagefind.search(null, { filters: onlyEntries }); });
+    }).then(function (answer) { renderFacets(answer.filters); }, function () {
+      facetBox.textContent = "筛选项暂时无法载入，请稍后再试。";
       facetsLoaded = false;
     });
   }
@@ -228,14 +310,25 @@
   });
   more.addEventListener("click", function () { showMore(generation); });
 
-  function open() {
+  function open(query) {
     if (!dialog.open) dialog.showModal();
+    if (typeof query === "string" && query) {
+      input.value = query;
+      clearTimeout(timer);
+      run();
+    }
     input.focus();
     loadEngine();
   }
 
   document.querySelectorAll("[data-zjxn-search-open]").forEach(function (button) {
-    button.addEventListener("click", open);
+    button.addEventListener("click", function () { open(); });
+  });
+  document.querySelectorAll("[data-zjxn-search-here]").forEach(function (other) {
+    other.addEventListener("submit", function (event) {
+      event.preventDefault();
+      open(other.querySelector("input").value.trim());
+    });
   });
   dialog.querySelector("[data-zjxn-search-close]").addEventListener("click", function () { dialog.close(); });
   dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
@@ -247,4 +340,6 @@
       open();
     }
   });
+  var asked = new URLSearchParams(location.search).get("q");
+  if (asked && asked.trim()) open(asked.trim());
 })();

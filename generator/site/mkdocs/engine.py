@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from ...errors import ContentError, UsageError
+from ..identity import read_settings
 from .plugin import CONTENT_ROOT_ENV, navigation
 
 PLUGIN = "zjxn"
@@ -69,7 +70,7 @@ def serve(root: Path, config_path: Path, addr: str) -> None:
 
 
 def _export_settings(config_path: Path, site) -> dict:
-    data = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    data = read_settings(config_path)  # !ENV values resolved, as this build read them
     plugins = data.get("plugins") or []
     data["plugins"] = [p for p in plugins if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)]
     data["docs_dir"] = "docs"

@@ -37,7 +37,7 @@ CONTENT_ROOT_ENV = "ZJXN_CONTENT_ROOT"  # set by `python -m generator serve --ro
 class CaseLibraryConfig(Config):
     content_root = opt.Type(str, default=".")  # folder holding cases/, relative to mkdocs.yml
     search_index = opt.Type(bool, default=True)  # run Pagefind after the build
-    browse_inline = opt.Type(int, default=300)  # entries written into the browse page; the rest load as JSON
+    browse_inline = opt.Type(int, default=24)  # cards in the browse page's HTML and on each page of results
 
 
 def navigation(site, docs_nav) -> list:
@@ -105,6 +105,7 @@ class CaseLibraryPlugin(BasePlugin[CaseLibraryConfig]):
 
     def on_env(self, env, config, files):
         env.globals["zjxn_parts"] = self.shared_parts
+        env.globals["zjxn_site"] = identity_from(config)  # the footer's organiser, contact and filing numbers
         return env
 
     def on_nav(self, nav, config, files):
