@@ -91,6 +91,16 @@ def test_pages_browse_search_and_exports_have_it(library):
     assert "资金来源" in header
 
 
+def test_the_print_page_selects_and_prints_it(library):
+    index = build_index(library)
+    files = build_site(library, index).files
+    assert {"name": "funding", "label": "资金来源"} in json.loads(files["print/data/catalogue.json"])["selectors"]
+    number = index.entries.index(library.get("case", "shili-saishi-cujiao"))  # its file and place in the postings
+    facet = json.loads(files["print/data/facets/funding.json"])
+    assert facet["values"][0] == "财政资金" and facet["entries"][0] == [number]
+    assert ["资金来源", "财政资金"] in json.loads(files[f"print/data/entries/{number}.json"])["facts"]
+
+
 def test_the_booklet_prints_it(library):
     entry = library.get("case", "shili-saishi-cujiao")
     html = render_html(make_booklet(library, [entry], "测试", "测试", None))

@@ -8,10 +8,12 @@ from pathlib import Path
 from ..errors import EXIT_CONTENT, EXIT_OK, ContentError
 from .common import checked_library, common_options, say
 
-PAPERS = ("A4", "A5")
 FORMATS = ("pdf", "html")
+
+
 def register(commands) -> None:
     from ..content.schema import SCHEMA
+    from ..packs.paper import DEFAULT_PAPER, PAPERS
     from ..packs.select import selector_names
 
     pack = commands.add_parser(
@@ -25,7 +27,7 @@ def register(commands) -> None:
         label = SCHEMA.facet(name).label if name != "ids" else "条目编号（文件名去掉 .md）"
         pack.add_argument(f"--{name}", action="append", metavar="值", help=f"{label}：名称、简称、别名或编号，可多个")
     pack.add_argument("--title", help="手册标题，默认按主题生成，如“赛教融合案例手册”")
-    pack.add_argument("--paper", choices=PAPERS, default="A4", help="纸张大小，默认 A4")
+    pack.add_argument("--paper", choices=tuple(PAPERS), default=DEFAULT_PAPER, help=f"纸张大小，默认 {DEFAULT_PAPER}")
     pack.add_argument("--format", choices=FORMATS, help="输出格式，默认按 -o 的扩展名，否则 pdf")
     pack.add_argument("--font", help="中文字体：字体文件或字体名称（也可用环境变量 ZJXN_PACK_FONT）")
     pack.add_argument("--config", help="站点配置文件（网址用于二维码），默认项目根目录的 mkdocs.yml")

@@ -25,8 +25,8 @@ def number_text(value) -> str:
 def key_facts(entry, library) -> tuple[Fact, ...]:
     """The entry's filled-in fact fields: its type's own in their declared order, then the common ones."""
     facts = []
-    for field in entry.kind.own_fields + tuple(f for f in entry.kind.fields if f not in entry.kind.own_fields):
-        value = getattr(entry, field.name, None) if field.fact else None
+    for field in entry.kind.fact_fields:
+        value = getattr(entry, field.name, None)
         if value in (None, (), ""):
             continue
         values = tuple(str(v) for v in value) if isinstance(value, tuple) else (str(value),)

@@ -22,7 +22,8 @@ from .types import (
 )
 from .vocab import normalize
 
-__all__ = ["SCHEMA", "Schema", "EntryType", "Facet", "Field", "INVALID", "entry_schema", "resolve_value", "value_label"]
+__all__ = ["SCHEMA", "Schema", "EntryType", "Facet", "Field", "INVALID", "entry_schema", "facet_spellings", "resolve_value",
+           "value_label"]
 
 
 # --- records inside entries
@@ -155,9 +156,15 @@ class EntryType:
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
 
-    @property
+    @cached_property  # read for every entry's key facts: fields compare slowly (~2 ms an entry when recomputed)
     def own_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f not in COMMON)
+
+    @cached_property
+    def fact_fields(self) -> tuple[Field, ...]:
+        """The fields shown as key facts, in the order readers see them: the type's own, then the common ones."""
+        own = self.own_fields
+        return tuple(f for f in own + tuple(f for f in self.fields if f not in own) if f.fact)
 
 
 CASE = EntryType("case", "典型案例", "showcases", "cases", CASE_FIELDS,
@@ -303,7 +310,7 @@ Entry = SCHEMA.entry_class
 def resolve_value(facet: Facet, text: str, library) -> tuple[str | None, str | None]:
     """(value, None) for what someone typed for a facet (a name, an alias, an id, a title), or (None, suggestion)."""
     text = normalize(text)
-    spellings = _spellings(facet, library)
+    spellings = facet_spellings(facet, library)
     if spellings is None:  # a number
         digits = text.removesuffix("年").strip()
         kind = facet.field_type(library.schema)
@@ -315,7 +322,8 @@ def resolve_value(facet: Facet, text: str, library) -> tuple[str | None, str | N
     return None, closest(text, spellings)
 
 
-def _spellings(facet: Facet, library) -> dict | None:
+def facet_spellings(facet: Facet, library) -> dict | None:
+    """What people type for a facet's values (normalized) -> the value; None for a facet of numbers."""
     if facet.spellings is not None:
         return facet.spellings(library)
     kind = facet.field_type(library.schema)

@@ -22,6 +22,7 @@ from ..content.model import EntryBase as Entry
 from ..content.safety import IMAGE_FORMATS, file_state, local_target
 from ..characters import without_hidden
 from ..render import render_body
+from .paper import css_string
 from .qr import qr_png_data_uri
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "packs"
@@ -44,12 +45,6 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(css_string=css_string, number=number_text)
     return env
-
-
-def css_string(text: str) -> str:
-    """A CSS string literal for a font name or URL: quotes, backslashes, markup and newlines escaped."""
-    escaped = "".join(c if c.isalnum() or c in " -_./:,()" or ord(c) > 127 else f"\\{ord(c):x} " for c in str(text))
-    return f'"{escaped}"'
 
 
 def anchor_prefixes(library: Library) -> tuple[str, ...]:

@@ -10,10 +10,10 @@ import yaml
 from .. import messages
 from ..content.suggest import is_valid_id
 from ..errors import UsageError
+from .paper import DEFAULT_PAPER, PAPERS
 from .select import selector_names
 
 PACKS_FILE = "packs.yml"
-PAPERS = ("A4", "A5")
 MAX_ENTRIES = 30  # a site pack is for printing: beyond this, the most complete and newest entries
 
 
@@ -24,13 +24,13 @@ class PackSpec:
     id: str | None
     title: str | None
     selectors: dict = field(default_factory=dict)
-    paper: str = "A4"
+    paper: str = DEFAULT_PAPER
 
 
 @dataclass(frozen=True)
 class PacksConfig:
     per_theme: bool = True
-    paper: str = "A4"
+    paper: str = DEFAULT_PAPER
     packs: tuple[PackSpec, ...] = ()
     max_entries: int = MAX_ENTRIES
 
@@ -76,7 +76,7 @@ def read_packs_config(root: Path, schema) -> PacksConfig:
         raise UsageError("settings-unreadable", path=PACKS_FILE, reason=messages.reason(exc)) from None
     if not isinstance(data, dict):
         raise UsageError("packs-yml-not-mapping", where=PACKS_FILE)
-    paper = _paper(data.get("paper", "A4"), PACKS_FILE)
+    paper = _paper(data.get("paper", DEFAULT_PAPER), PACKS_FILE)
     items = data.get("packs") or []
     if not isinstance(items, list):
         raise UsageError("packs-yml-not-list", where=PACKS_FILE)

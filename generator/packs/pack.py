@@ -10,6 +10,7 @@ from ..output import write_file
 from .booklet import make_booklet, render_html, stylesheet_text
 from .fonts import CJKFont
 from .parts import booklet_printing
+from .paper import DEFAULT_PAPER
 from .pdf import page_css
 
 FORMATS = ("pdf", "html")
@@ -23,7 +24,7 @@ class Written:
 
 
 def write_pack(library: Library, entries, title: str, selection_words: str, out: Path, *, site_url: str | None,
-               fmt: str = "pdf", paper: str = "A4", font: CJKFont | None = None) -> Written:  # fmt: skip
+               fmt: str = "pdf", paper: str = DEFAULT_PAPER, font: CJKFont | None = None) -> Written:  # fmt: skip
     """Write one booklet; the previous file stays until the new one is complete.
 
     PDFs need the CJK `font`; a big one is printed in parts on several cores. Without a

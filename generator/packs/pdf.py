@@ -12,11 +12,7 @@ from pathlib import Path
 
 from .booklet import LAYOUT_CSS, PAGE_NUMBERS_CSS, render_css, stylesheet_text
 from .fonts import CJKFont
-
-PAPER_STYLE = {
-    "A4": {"margin": "22mm 20mm 20mm", "font_size": "10.5pt"},
-    "A5": {"margin": "16mm 13mm 15mm", "font_size": "9.5pt"},
-}
+from .paper import DEFAULT_PAPER, FONT_STACK, PAPERS
 
 logging.getLogger("weasyprint").addHandler(logging.NullHandler())  # refused resources are expected, not noise
 
@@ -28,7 +24,9 @@ def page_css(paper: str, font: CJKFont | None, with_font_file: bool) -> str:
         paper=paper,
         family=font.family if font else None,
         font_url=font.path.as_uri() if (font and font.path and with_font_file) else None,
-        **PAPER_STYLE[paper],
+        fonts=FONT_STACK,
+        margin=PAPERS[paper].margin,
+        font_size=PAPERS[paper].font_size,
     )
 
 
@@ -86,17 +84,17 @@ class PdfPrinter:
         document = HTML(string=html, url_fetcher=self._fetcher)
         return document.render(stylesheets=stylesheets, font_config=self.font_config)
 
-    def render(self, html: str, paper: str = "A4", *, numbered: bool = True):
+    def render(self, html: str, paper: str = DEFAULT_PAPER, *, numbered: bool = True):
         """The laid-out WeasyPrint document; a part printed for merging has no page numbers (numbered=False)."""
         sheets = [self._layout, self._numbers] if numbered else [self._layout]
         return self._render(html, sheets + [self._paper(paper)])
 
-    def render_page_numbers(self, pages: int, paper: str = "A4"):
+    def render_page_numbers(self, pages: int, paper: str = DEFAULT_PAPER):
         """`pages` blank pages with only the page numbers, to lay over a booklet printed in parts."""
         return self._render(BLANK_PAGES.format('<div style="break-before: page"></div>' * pages),
                             [self._numbers, self._paper(paper)])  # fmt: skip
 
-    def print(self, html: str, target: Path, paper: str = "A4") -> int:
+    def print(self, html: str, target: Path, paper: str = DEFAULT_PAPER) -> int:
         """Write the whole booklet's PDF and return its number of pages."""
         document = self.render(html, paper)
         target.parent.mkdir(parents=True, exist_ok=True)

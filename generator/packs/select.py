@@ -119,7 +119,7 @@ def describe(selection: Selection, library: Library) -> str:
             label, words = "条目", [_entry_title(library, v) for v in values]
         else:
             facet = library.schema.facet(name)
-            label, words = facet.label, [_words(facet, v, library) for v in values]
+            label, words = facet.label, [value_words(facet, v, library) for v in values]
         if words:
             parts.append(f"{label}：" + "、".join(words))
         elif name in ALWAYS_DESCRIBED:
@@ -131,7 +131,8 @@ def _entry_title(library: Library, entry_id: str) -> str:
     return next((e.title for e in library.published if e.id == entry_id), entry_id)
 
 
-def _words(facet, value: str, library: Library) -> str:
+def value_words(facet, value: str, library: Library) -> str:
+    """How a chosen value is named on a cover: a theme with sub-themes says it includes them."""
     theme = library.vocab.theme_by_name(value) if facet.name == "theme" else None
     return f"{value}（含子主题）" if getattr(theme, "subthemes", None) else value_label(facet, value, library)
 

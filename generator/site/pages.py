@@ -21,7 +21,7 @@ from ..content.history import entry_dates, newest_first
 from ..content.parallel import map_jobs
 from ..content.schema import value_label
 from ..index import Index, key
-from . import browse, exports
+from . import browse, exports, printing
 from .bodies import BodyRenderer
 from .charts import bar_chart
 from .districtmap import district_map, short_name
@@ -38,7 +38,8 @@ LIST_LIMIT = 200  # entries listed on one index page; the rest are a filter away
 PARALLEL_FROM = 2000  # entry pages; below this a process pool costs more than it saves
 HOME_DESCRIPTION = "重庆职业教育服务乡村振兴的典型案例、典型人物和模式，按主题、区县、院校整理，每条注明来源。"
 ENTRY_SCRIPTS = ("qr", "entry")  # assets/js/ scripts of an entry page (qr.js first: entry.js draws with it)
-BROWSE_SCRIPTS = ("browse",)
+BROWSE_SCRIPTS = ("print-select", "browse")  # print-select.js first: it hears browse.js's first zjxn:results
+PRINT_SCRIPTS = ("print",)  # print.js loads qr.js itself when a code is wanted
 DOCS_PAGES = (("关于本站", "about/"), ("参与贡献", "contribute/"), ("内容许可", "licence/"))  # docs/, for the site map
 
 
@@ -93,6 +94,7 @@ class _Builder:
         dates = entry_dates(library.root, index.entries, options.build_epoch, times)
         self.views = Views(library, index, options.identity, dates)
         self.newest = newest_first(index.entries, dates)
+        self.printed: list[str] = []  # build: each entry's print data, made with its page, in the index's order
 
     # --- helpers
 
@@ -143,26 +145,38 @@ class _Builder:
             "body": self.bodies.render(entry, url, assets),
         }
 
-    def entry_page(self, number: int) -> tuple[str, str, dict]:
-        """The page of the index's entry `number`: (source path, Markdown, the images its body uses)."""
-        return self.entry_page_of(self.index.entries[number])
+    def entry_page(self, number: int) -> tuple[str, str, dict, str]:
+        """The page of the index's entry `number`: (source path, Markdown, the images its body uses, its print
+        data, made while its body is at hand)."""
+        entry = self.index.entries[number]
+        source, text, assets, view = self._entry_page(entry)
+        return source, text, assets, printing.entry_record(entry, self.library, view["body"])
 
     def entry_page_of(self, entry) -> tuple[str, str, dict]:
         """The page of one entry of the index: (source path, Markdown, the images its body uses)."""
+        return self._entry_page(entry)[:3]
+
+    def _entry_page(self, entry):
         assets = {}
         url = entry_url(entry)
+        view = self.entry_view(entry, url, assets)
         text = self.page(url, entry.title, "entry.html.j2", entry.summary, scripts=ENTRY_SCRIPTS, entry=entry,
-                         view=self.entry_view(entry, url, assets))  # fmt: skip
-        return source_path(url), text, assets
+                         view=view)  # fmt: skip
+        return source_path(url), text, assets, view
+
+    def print_record(self, entry) -> str:
+        """An entry's print data without its page (serve, where pages are made one by one)."""
+        return printing.entry_record(entry, self.library, self.bodies.render(entry, entry_url(entry), {}))
 
     def entries(self):
         """Every entry's page; a large library's in forked workers, which start with this builder in memory."""
         numbers = list(range(len(self.index.entries)))
-        for (source, text, assets), entry in zip(map_jobs(_entry_page, (self,), numbers, PARALLEL_FROM),
-                                                 self.index.entries):
+        for (source, text, assets, printed), entry in zip(map_jobs(_entry_page, (self,), numbers, PARALLEL_FROM),
+                                                          self.index.entries):
             self.site.pages[source] = text
             self.site.edit_paths[source] = entry.path
             self.site.assets.update(assets)
+            self.printed.append(printed)
 
     def type_indexes(self):
         for entry_type in self.schema.types:
@@ -296,6 +310,12 @@ class _Builder:
     def contribute_page(self):
         self.add("contribute/", "参与贡献", "contribute.html.j2", "怎样提供案例、人物和做法，或为已有条目补充资料。")
 
+    def print_page(self):
+        """The page where trainers make a booklet of any selection (its data is an export: site/printing.py)."""
+        self.add(printing.PAGE, printing.TITLE, "print.html.j2", hide=("navigation", "toc"), scripts=PRINT_SCRIPTS,
+                 **printing.page_context(self.options.identity))  # fmt: skip
+        self.site.files[printing.PAPER_CSS] = printing.paper_css(self.options.identity)
+
     def site_map(self):
         self.add("sitemap/", "网站地图", "sitemap.html.j2", "本站的全部栏目。",
                  sections=self.site.navigation, docs=DOCS_PAGES)  # fmt: skip
@@ -312,6 +332,7 @@ class _Builder:
             self.facet_pages(facet)
         self.stats_page(theme_rows)
         self.contribute_page()
+        self.print_page()
         self.site.navigation = [
             ("首页", ""), ("主题", "themes/"), ("浏览与筛选", "browse/"),
             *((t.label, type_url(t)) for t in self.schema.types),
@@ -321,7 +342,11 @@ class _Builder:
         self.site_map()
 
     def exports(self) -> dict[str, str]:
-        return exports.all_exports(self.library, self.index, self.options, self.newest, self.views.dates, self.kept)
+        """cases.json, cases.csv, the feed, and the print page's data."""
+        files = exports.all_exports(self.library, self.index, self.options, self.newest, self.views.dates, self.kept)
+        records = self.printed or [self.print_record(e) for e in self.index.entries]
+        files.update(printing.print_files(self.library, self.index, records))
+        return files
 
     def build(self) -> Site:
         self.entries()
@@ -330,7 +355,7 @@ class _Builder:
         return self.site
 
 
-def _entry_page(builder: _Builder, number: int) -> tuple[str, str, dict]:
+def _entry_page(builder: _Builder, number: int) -> tuple[str, str, dict, str]:
     return builder.entry_page(number)
 
 

@@ -33,5 +33,6 @@ def environment(folder: Path = TEMPLATES) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(safe_url=_safe_url, number=number_text)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}  # `tojson`: Chinese as it is
     env.globals.update(COMPLETENESS=COMPLETENESS, entry_url=entry_url)
     return env

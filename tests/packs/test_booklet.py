@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.content.library import load_library
-from generator.packs.booklet import booklet_date, css_string, link_rewriter, make_booklet, render_html, stylesheet_text
+from generator.packs.booklet import booklet_date, link_rewriter, make_booklet, render_html, stylesheet_text
+from generator.packs.paper import css_string
 from generator.packs.fonts import FontMissing, find_cjk_font
 
 from .packtools import run_pack

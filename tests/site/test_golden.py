@@ -24,7 +24,9 @@ from .conftest import run_generator
 ROOT = Path(__file__).resolve().parents[2]
 TREE = ROOT / "tests" / "fixtures" / "golden"
 GOLDEN = ROOT / "tests" / "golden" / "site"
-EXPORTS = ("cases.json", "cases.csv", "feed.xml", "browse/index.json", "browse/title.json", "browse/cards/0.json")
+EXPORTS = ("cases.json", "cases.csv", "feed.xml", "browse/index.json", "browse/title.json", "browse/cards/0.json",
+           "print/data/catalogue.json", "print/data/facets/district.json", "print/data/entries/0.json",
+           "assets/css/print-paper.css")
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 

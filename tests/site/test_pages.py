@@ -294,4 +294,5 @@ def test_entry_pages_made_in_worker_processes_are_the_pages_made_in_one(library,
     assert str(os.getpid()) not in makers.read_text().split()  # made in the workers
     assert forked.pages == site.pages and list(forked.pages) == list(site.pages)
     assert forked.edit_paths == site.edit_paths
+    assert forked.files == site.files  # the print page's entries among them
     assert forked.assets == site.assets and forked.assets  # the body images, collected in the workers

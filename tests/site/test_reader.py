@@ -45,7 +45,7 @@ CHECK_SIZES = """() => {
       else if (getComputedStyle(control).display === "inline"
                && control.parentElement.textContent.trim() !== control.textContent.trim()) continue;
     }
-    if (control.type === "checkbox" && control.closest("label")) box = control.closest("label").getBoundingClientRect();
+    if ((control.type === "checkbox" || control.type === "radio") && control.closest("label")) box = control.closest("label").getBoundingClientRect();
     if (box.height < 43.5) tiny.push([control.tagName, (control.textContent || control.getAttribute("aria-label") || "").trim().slice(0, 16), Math.round(box.height)]);
   }
   return {small, tiny};
