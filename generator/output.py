@@ -32,7 +32,8 @@ def _guard(out: Path, root: Path, marker: str) -> None:
         raise UsageError("output-foreign", path=out, marker=marker)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process `pid` still runs (a folder named after it is not a leftover)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -47,7 +48,7 @@ def _leftovers(out: Path, kind: str) -> list[Path]:
     found = []
     for stale in out.parent.glob(f"{out.name}.{kind}-*"):
         pid = re.match(r"\d+", stale.name[len(out.name) + len(kind) + 2 :])  # site.tmp-<pid>, site.tmp-<pid>-packs
-        if pid and not _alive(int(pid.group(0))):
+        if pid and not process_alive(int(pid.group(0))):
             found.append(stale)
     return sorted(found, key=lambda p: p.lstat().st_mtime, reverse=True)
 

@@ -28,6 +28,7 @@ from pathlib import Path, PurePosixPath
 
 from ..content.suggest import is_valid_id
 from ..index import key
+from ..output import process_alive
 from ..site.builddate import pin_build_date
 from ..site.identity import identity_from
 from ..site.kept import Kept
@@ -482,18 +483,8 @@ def remove_leftovers() -> None:
     """The folders of previews whose process is gone (killed before it could remove them)."""
     for folder in Path(tempfile.gettempdir()).glob(FOLDER_PREFIX + "*"):
         found = re.match(re.escape(FOLDER_PREFIX) + r"(\d+)-", folder.name)
-        if found and not _alive(int(found.group(1))):
+        if found and not process_alive(int(found.group(1))):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def html_path(page: str) -> str:

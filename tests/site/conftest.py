@@ -54,6 +54,16 @@ def content_root(tmp_path_factory) -> Path:
     return make_content(tmp_path_factory.mktemp("content"))
 
 
+@pytest.fixture(scope="session")
+def library(content_root):
+    """The session's content tree, loaded."""
+    from generator.content.library import load_library
+
+    result = load_library(content_root)
+    assert result.ok, [p.message() for p in result.problems]
+    return result.library
+
+
 def build_published(content: Path, out: Path, *more: str) -> subprocess.CompletedProcess:
     """`build` as the deploy workflow runs it."""
     return run_generator("build", "--root", str(content), "--out", str(out), "--strict", "--site-url", ADDRESS, *more,

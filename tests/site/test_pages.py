@@ -13,7 +13,6 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from generator.content.library import load_library
 from generator.index import build_index
 from generator.site.bodies import BodyRenderer
 from generator.site.identity import SiteIdentity
@@ -22,13 +21,6 @@ from generator.site.urls import relative
 
 OPTIONS = SiteOptions(SiteIdentity(url="https://example.org/zj/", edit_base="https://example.org/repo/edit/main/"),
                       build_epoch=1700000000)
-
-
-@pytest.fixture(scope="session")
-def library(content_root):
-    result = load_library(content_root)
-    assert result.ok, [p.message() for p in result.problems]
-    return result.library
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ import re
 import pytest
 
 from generator.content.facts import key_facts
-from generator.content.library import load_library
 from generator.index import build_index
 from generator.packs.paper import PAPERS
 from generator.packs.select import selector_names
@@ -18,13 +17,6 @@ from generator.site.pages import SiteOptions, build_site
 from generator.site.urls import entry_url
 
 OPTIONS = SiteOptions(SiteIdentity(url="https://example.org/zj/"), build_epoch=1700000000)
-
-
-@pytest.fixture(scope="module")
-def library(content_root):
-    result = load_library(content_root)
-    assert result.ok, [p.message() for p in result.problems]
-    return result.library
 
 
 @pytest.fixture(scope="module")
