@@ -41,9 +41,17 @@ class Library:
     def get(self, entry_type: str, entry_id: str) -> Entry | None:
         return self._by_key.get((entry_type, entry_id))
 
-    @property
+    @cached_property
     def published(self) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.published)
+
+    @cached_property
+    def published_by_id(self) -> dict[str, Entry]:
+        """The published entries by id (the first of an id, in the library's order): what `--ids` names."""
+        found: dict[str, Entry] = {}
+        for entry in self.published:
+            found.setdefault(entry.id, entry)
+        return found
 
 
 @dataclass(frozen=True)

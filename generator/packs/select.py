@@ -58,10 +58,10 @@ def split_values(raw: Iterable[str] | None) -> list[str]:
 
 def _resolve(name: str, text: str, library: Library) -> str:
     if name == IDS:
-        ids = {e.id for e in library.published}
-        if text in ids:
+        if text in library.published_by_id:
             return text
-        raise ContentError("selection-unknown-id", found=text, suggestion=closest(text, {i: i for i in ids}))
+        raise ContentError("selection-unknown-id", found=text,
+                           suggestion=closest(text, {i: i for i in library.published_by_id}))
     facet = library.schema.facet(name)
     value, suggestion = resolve_value(facet, text, library)
     if value is None:
@@ -128,7 +128,8 @@ def describe(selection: Selection, library: Library) -> str:
 
 
 def _entry_title(library: Library, entry_id: str) -> str:
-    return next((e.title for e in library.published if e.id == entry_id), entry_id)
+    entry = library.published_by_id.get(entry_id)
+    return entry.title if entry else entry_id
 
 
 def value_words(facet, value: str, library: Library) -> str:
