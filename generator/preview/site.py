@@ -384,10 +384,11 @@ class LiveSite:
 
     def render_page(self, path: str) -> set[str]:
         made = self.made
+        wrote = made.session.render(path)
         made.listing_due.pop(path, None)
         made.rendered.add(path)
-        self.waiting.pop(made.session.site_path(path), None)
-        return {made.session.site_path(path)} if made.session.render(path) else set()
+        self.waiting.pop(made.session.site_path(path), None)  # after the page is written: until then a browser waits
+        return {made.session.site_path(path)} if wrote else set()
 
     def _make_lists(self) -> set[str]:
         self.lists_due = False
