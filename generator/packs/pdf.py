@@ -33,6 +33,13 @@ def page_css(paper: str, font: CJKFont | None, with_font_file: bool) -> str:
 LOCAL_SCHEMES = ("file", "data")
 
 
+def engine_version() -> str:
+    """The version of the WeasyPrint that prints here (what is loaded, not what an installer recorded)."""
+    from weasyprint import __version__
+
+    return __version__
+
+
 def local_only_fetcher():
     """A WeasyPrint URL fetcher that loads file: and data: URLs only (WeasyPrint >= 68 class, older function)."""
     try:

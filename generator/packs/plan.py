@@ -12,7 +12,6 @@ import hashlib
 import json
 import shutil
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
 from ..errors import ContentError, UsageError
@@ -20,6 +19,7 @@ from ..messages import Lazy
 from .booklet import make_booklet, render_html, stylesheet_text
 from .config import PackSpec, read_packs_config
 from .fonts import CJKFont, find_cjk_font
+from .pdf import engine_version
 from .select import default_title, describe, parse_selection, select_entries
 from .workers import printer, printing_font, printing_pool, shared, start_printer, worker_count
 
@@ -100,8 +100,7 @@ def plan_packs(library) -> list[PlannedPack]:
 
 def _fingerprint(html: str, paper: str, font: CJKFont) -> str:
     """Same booklet HTML and stylesheets, paper, font and WeasyPrint: the same PDF."""
-    tools = version("weasyprint")  # read from its metadata: a pack that is copied loads no WeasyPrint
-    text = "\0".join((html, stylesheet_text(), paper, font.family, str(font.path or ""), tools))
+    text = "\0".join((html, stylesheet_text(), paper, font.family, str(font.path or ""), engine_version()))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
