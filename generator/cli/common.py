@@ -23,10 +23,11 @@ def content_folder(root) -> Path:
     return Path(root)
 
 
-def load(root: str, entries: bool = True):
-    """The checked library (LoadResult); with entries=False only the problems, which is all `check` needs."""
+def load(root: str, entries: bool = True, ids: frozenset[str] | None = None):
+    """The checked library (LoadResult); with entries=False only the problems, which is all `check` needs;
+    with `ids`, only what a booklet of those entries needs (load_library)."""
     folder = content_folder(root)
-    return load_library(folder) if entries else check_content(folder)
+    return load_library(folder, ids=ids) if entries else check_content(folder)
 
 
 def report(result, fmt: str, lang: str, only: list[str] | None = None) -> int:
@@ -43,12 +44,13 @@ def report(result, fmt: str, lang: str, only: list[str] | None = None) -> int:
     return EXIT_CONTENT if problems.has_errors(found) else EXIT_OK
 
 
-def checked_library(args, announce: bool = True):
+def checked_library(args, announce: bool = True, ids: frozenset[str] | None = None):
     """The library if the content has no errors; otherwise its problems are printed and None returned.
 
-    With `announce`, the problems and the summary are printed even when there is no error.
+    With `announce`, the problems and the summary are printed even when there is no error; with `ids`,
+    only what a booklet of those entries needs is read and checked.
     """
-    result = load(args.root)
+    result = load(args.root, ids=ids)
     if (announce or problems.has_errors(result.problems)) and report(result, "text", args.lang) != EXIT_OK:
         say(args, "content-has-errors", error=True)
         return None

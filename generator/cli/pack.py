@@ -43,15 +43,20 @@ def _format(args) -> str:
 def cmd_pack(args) -> int:
     from ..packs.fonts import find_cjk_font
     from ..packs.pack import write_pack
-    from ..packs.select import default_title, describe, parse_selection, select_entries, selector_names
+    from ..content.schema import SCHEMA
+    from ..packs.select import IDS, default_title, describe, parse_selection, select_entries, selector_names, split_values
     from ..site.identity import identity_from, read_settings, settings_file
 
     fmt = _format(args)
     font = find_cjk_font(args.font) if fmt == "pdf" else None  # exit 2 before any work
-    library = checked_library(args, announce=False)
+    chosen = {name: getattr(args, name) for name in selector_names(SCHEMA)}
+    ids = frozenset(split_values(args.ids)) if args.ids and not any(v for n, v in chosen.items() if n != IDS) else None
+    library = checked_library(args, announce=False, ids=ids)  # entries chosen one by one: only those are checked
+    if library is not None and ids and not ids <= set(library.published_by_id):
+        library = checked_library(args, announce=False)  # an id that names nothing is told among the whole library
     if library is None:
         return EXIT_CONTENT
-    selection = parse_selection({name: getattr(args, name) for name in selector_names(library.schema)}, library)
+    selection = parse_selection(chosen, library)
     words = describe(selection, library)
     entries = select_entries(library, selection)
     if not entries:

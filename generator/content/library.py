@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..problems import WARNING, Problem, capped, problem, sort_problems
 from .parallel import gc_paused, map_jobs
@@ -148,8 +148,12 @@ def check_files(root: Path, vocab: Vocabulary, schema: Schema, jobs: list[tuple[
     return map_jobs(_check_file, (root, vocab, schema, for_entries), jobs, PARALLEL_FROM if parallel else len(jobs) + 1)
 
 
-def _read_entries(root: Path, vocab: Vocabulary, schema: Schema, for_entries: bool) -> tuple[list[CheckedFile], list[Problem], int]:
+def _read_entries(root: Path, vocab: Vocabulary, schema: Schema, for_entries: bool,
+                  ids: frozenset[str] | None = None) -> tuple[list[CheckedFile], list[Problem], int]:  # fmt: skip
     jobs, problems = list_entries(root, schema)
+    if ids is not None:  # the chosen entries, and every entry of a type they may name (names resolve among those)
+        named = set(schema.references.values())
+        jobs = [(kind, path) for kind, path in jobs if kind in named or PurePosixPath(path).stem in ids]
     count = len(jobs) + len(problems)
     checked = []
     for item, more in check_files(root, vocab, schema, jobs, for_entries):
@@ -209,14 +213,15 @@ def resolve_references(checked: list[CheckedFile], schema: Schema,
     return copies, _resolve(copies, schema, among)
 
 
-def _check_tree(root: Path, schema: Schema, for_entries: bool) -> tuple[Vocabulary, list[CheckedFile], list[Problem], int]:
+def _check_tree(root: Path, schema: Schema, for_entries: bool,
+                ids: frozenset[str] | None = None) -> tuple[Vocabulary, list[CheckedFile], list[Problem], int]:  # fmt: skip
     root = Path(root)
     if not (root / "cases").is_dir():
         raise FileNotFoundError(root / "cases")
     if symlinked_part(root, "cases"):  # nothing under it is read: it all comes from elsewhere
         return Vocabulary(), [], [problem("cases", None, "folder-symlink")], 1
     vocab, problems = load_vocabulary(root)
-    checked, more, count = _read_entries(root, vocab, schema, for_entries)
+    checked, more, count = _read_entries(root, vocab, schema, for_entries, ids)
     problems += more + _resolve(checked, schema)
     return vocab, checked, problems, count + 3  # + the three vocabulary files
 
@@ -228,10 +233,12 @@ def check_content(root: Path, schema: Schema = SCHEMA) -> CheckResult:
         return CheckResult(sort_problems(problems), count)
 
 
-def load_library(root: Path, schema: Schema = SCHEMA) -> LoadResult:
-    """Everything under `cases/`, checked; entries with errors are left out, every problem kept."""
+def load_library(root: Path, schema: Schema = SCHEMA, ids: frozenset[str] | None = None) -> LoadResult:
+    """Everything under `cases/`, checked; entries with errors are left out, every problem kept.
+    With `ids`, only what a booklet of those entries needs: the vocabularies, the entries of those
+    ids and every entry of the types they may name (their files' problems only)."""
     with gc_paused():
-        vocab, checked, problems, count = _check_tree(root, schema, for_entries=True)
+        vocab, checked, problems, count = _check_tree(root, schema, for_entries=True, ids=ids)
         with_errors = {p.path for p in problems if p.is_error}
         entries = [entry for entry in (make_entry(schema, c, with_errors) for c in checked) if entry is not None]
         order = [t.id for t in schema.types]

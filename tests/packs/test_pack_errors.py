@@ -98,3 +98,26 @@ def test_html_needs_no_font(pack_tree, tmp_path):
     run = run_pack("--theme", "赛教融合", "-o", str(out), root=pack_tree, cwd=tmp_path, env=env)
     assert run.code == 0, run.stderr
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+BROKEN = "---\ntitle: 坏条目\nsummary: 缺少主题\nsources:\n  - title: 测试\n---\n正文\n"
+
+
+def test_entries_chosen_by_id_print_though_another_file_is_broken(pack_tree, tmp_path):
+    """Only the chosen files and the entries they may name are read: a broken file elsewhere is not theirs."""
+    (pack_tree / "cases" / "showcases" / "bad-entry.md").write_text(BROKEN, encoding="utf-8")
+    out = tmp_path / "pack.html"
+    run = run_pack("--ids", "yangli-yisai-cujiao", "-o", str(out), root=pack_tree, cwd=tmp_path)
+    assert run.code == 0, run.stdout + run.stderr
+    booklet = out.read_text(encoding="utf-8")
+    assert "【样例】以赛促教的虚构案例" in booklet
+    assert "【样例】虚构的以赛促用模式" in booklet  # the model it names, resolved among every model
+    assert "bad-entry" not in run.stdout + run.stderr
+
+
+def test_a_broken_entry_chosen_by_id_is_refused_with_its_problems(pack_tree, tmp_path):
+    (pack_tree / "cases" / "showcases" / "bad-entry.md").write_text(BROKEN, encoding="utf-8")
+    run = run_pack("--ids", "bad-entry,yangli-yisai-cujiao", "-o", str(tmp_path / "x.html"), root=pack_tree, cwd=tmp_path)
+    assert run.code == 1
+    assert "cases/showcases/bad-entry.md:" in run.stdout and "[field-required]" in run.stdout
+    assert not (tmp_path / "x.html").exists()
