@@ -6,6 +6,8 @@ from the catalogue (`generator.messages`) in the language the user asked for.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from . import messages
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -42,3 +44,37 @@ class ContentError(GeneratorError):
     """The content cannot give what was asked (a selection naming nothing, no entry matching): exit 1."""
 
     exit_code = EXIT_CONTENT
+
+
+class TemplateFault(UsageError):
+    """A template (the site's, the theme's overrides, the booklet's) that cannot be found, read or rendered."""
+
+    @classmethod
+    def of(cls, exc: Exception) -> "TemplateFault":
+        where = getattr(exc, "filename", None) or getattr(exc, "name", None) or _template_frame(exc)
+        line = getattr(exc, "lineno", None)
+        where = f"{where}:{line}" if where and line else (where or "?")
+        reason = (getattr(exc, "message", None) or str(exc) or type(exc).__name__).rstrip("。.")
+        return cls("template-failed", where=where, reason=reason)
+
+
+def _template_frame(exc: Exception) -> str | None:
+    """The template a rendering error happened in: Jinja puts the template's file in the traceback."""
+    tb, found = exc.__traceback__, None
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".j2", ".html", ".xml")):
+            found = f"{name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
+
+
+@contextmanager
+def template_faults():
+    """Jinja's errors (a missing template is an OSError to Python) as a TemplateFault naming the template."""
+    from jinja2 import TemplateError
+
+    try:
+        yield
+    except TemplateError as exc:
+        raise TemplateFault.of(exc) from None

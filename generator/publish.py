@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content.parallel import gc_frozen
+from .errors import template_faults
 from .index import build_index
 from .output import write_folder
 from .site.builddate import pin_build_date
@@ -53,6 +54,7 @@ def publish(library, config_path: Path, out: Path, *, strict: bool = False, verb
         plans = []
     printed: dict = {}
 
+    @template_faults()
     def fill(tmp: Path) -> None:
         config = engine.load(config_path, tmp, strict, site_url)
         options = _site_options(config, library, plans)
@@ -80,6 +82,7 @@ def export(library, config_path: Path, out: Path) -> int:
     engine.quiet(False)
     config = engine.load(config_path)
     options = SiteOptions(identity_from(config), build_epoch=pin_build_date(library.root))
-    site = build_site(library, build_index(library), options)
+    with template_faults():
+        site = build_site(library, build_index(library), options)
     write_folder(out, library.root, EXPORT_MARKER, lambda folder: engine.export(config, config_path, site, folder))
     return len(site.pages)

@@ -59,6 +59,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "无法写入 {path}：{reason}。请检查磁盘空间和写入权限；之前的结果保持不变。",
         "cannot write {path}: {reason}. Check the disk space and permissions; the previous output is unchanged.",
     ),
+    "template-failed": (
+        "模板出错：{where}：{reason}。请改正这个模板（templates/ 或 overrides/ 中）后再运行；之前的结果保持不变。",
+        "template error: {where}: {reason}. Fix the template (in templates/ or overrides/) and run again; the previous output is unchanged.",
+    ),
     # --- build, serve, export
     "site-built": ("站点已生成：{path}/（{count} 个条目，{packs} 本案例手册）", "site written to {path}/ ({count} entries, {packs} packs)"),
     "site-exported": (

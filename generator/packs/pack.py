@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.library import Library
+from ..errors import template_faults
 from ..output import write_file
 from .booklet import make_booklet, render_html, stylesheet_text
 from .fonts import CJKFont
@@ -23,6 +24,7 @@ class Written:
     pages: int | None  # None for HTML
 
 
+@template_faults()
 def write_pack(library: Library, entries, title: str, selection_words: str, out: Path, *, site_url: str | None,
                fmt: str = "pdf", paper: str = DEFAULT_PAPER, font: CJKFont | None = None) -> Written:  # fmt: skip
     """Write one booklet; the previous file stays until the new one is complete.

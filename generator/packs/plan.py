@@ -14,7 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ContentError, UsageError
+from ..errors import ContentError, UsageError, template_faults
 from ..messages import Lazy
 from .booklet import make_booklet, render_html, stylesheet_text
 from .config import PackSpec, read_packs_config
@@ -111,6 +111,7 @@ def _previous_manifest(previous: Path | None) -> dict:
         return {}
 
 
+@template_faults()
 def _print_pack(number: int, out_dir: str) -> tuple[str, str]:
     """Print plan `number` (or copy the previous site's PDF if it was printed from the same booklet).
 

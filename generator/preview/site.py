@@ -116,6 +116,10 @@ class LiveSite:
         old = self.made
         docs = [path for path in session.pages() if path not in pages]  # docs/' own pages (关于本站 …)
         watched = _watched(self.root, self.config_path, config, self.packs)
+        self.page_keys = {self._page(entry): item for item, entry in self.index.by_key.items()}
+        # due before the new folder is shown: a browser asking meanwhile waits for its page, never a 404
+        self.waiting = {session.site_path(path): path for path in [*pages, *docs]}
+        self.waiting.update((html_path(page), page) for page in self.page_keys)
         self.made = _Made(session, options, kept, plans, builder.site.navigation, watched, dict(pages),
                           dict.fromkeys([*pages, *docs]))  # fmt: skip
         self._write(self.made.data, builder.site.files)
@@ -130,9 +134,6 @@ class LiveSite:
         self.lists_due = False  # the listing pages to make again and compare
         self.exports_due = self.sitemap_due = True
         self._builder = None
-        self.page_keys = {self._page(entry): item for item, entry in self.index.by_key.items()}
-        self.waiting = {session.site_path(path): path for path in self.made.listing_due}
-        self.waiting.update((html_path(page), page) for page in self.page_keys)
         self.problems: dict[str, tuple] = {}  # file -> its problems, for the files that have any
         self.errors: tuple = ()
         self._note_problems(set(self.library.checked) | set(self.library.paths_with_errors()))
