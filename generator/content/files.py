@@ -64,8 +64,8 @@ def _read_at_most(fd: int, expected: int, limit: int) -> bytes:
 
 def decode(relpath: str, data: bytes) -> tuple[TextFile | None, list[Problem]]:
     if b"\x00" in data:
-        utf16 = _utf16(data)
-        return None, [problem(relpath, None, "file-encoding-utf16", found=utf16) if utf16 else problem(relpath, None, "file-binary")]
+        wide = _wide_encoding(data)
+        return None, [problem(relpath, None, "file-encoding-utf16", found=wide) if wide else problem(relpath, None, "file-binary")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -82,15 +82,20 @@ def decode(relpath: str, data: bytes) -> tuple[TextFile | None, list[Problem]]:
     return TextFile(relpath, text), []
 
 
-def _utf16(data: bytes) -> str | None:
-    """'UTF-16LE' or 'UTF-16BE' for text saved as UTF-16 (as Windows Notepad's "Unicode" does), else None."""
-    if data.startswith(b"\xff\xfe"):
-        return "UTF-16LE"
-    if data.startswith(b"\xfe\xff"):
-        return "UTF-16BE"
-    sample = data[:4096] if len(data) % 2 == 0 else b""
-    for name, zeros in (("UTF-16LE", sample[1::2]), ("UTF-16BE", sample[0::2])):
-        if sample and zeros.count(0) >= 0.3 * len(zeros):  # ASCII characters leave a NUL byte beside them
+WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32LE"), (b"\x00\x00\xfe\xff", "UTF-32BE"), (b"\xff\xfe", "UTF-16LE"), (b"\xfe\xff", "UTF-16BE"))
+# without a byte-order mark: (name, code unit size, which byte of a unit is zero for common characters)
+WIDE_UNITS = (("UTF-32LE", 4, 3), ("UTF-32BE", 4, 0), ("UTF-16LE", 2, 1), ("UTF-16BE", 2, 0))
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """'UTF-16LE', 'UTF-32BE' … for text saved in UTF-16 (Windows Notepad's "Unicode") or UTF-32, else None."""
+    for bom, name in WIDE_BOMS:  # UTF-32LE's mark begins as UTF-16LE's: the longer ones first
+        if data.startswith(bom):
+            return name
+    for name, size, zero in WIDE_UNITS:
+        sample = data[: 4096 - 4096 % size] if len(data) % size == 0 else b""
+        zeros = sample[zero::size]
+        if sample and zeros.count(0) >= 0.3 * len(zeros):  # ASCII characters, and in UTF-32 all common ones
             try:
                 data.decode(name.lower())
             except UnicodeDecodeError:

@@ -11,6 +11,8 @@ from .entry import Draft, free_id, id_problem
 from .prompts import CHOICES, SEPARATORS, InputEnded, Prompter
 from .questions import Question, check_answer, questions_for
 
+SHOWN_CHOICES = 60  # a list of allowed names longer than this is left to the vocabulary file the message names
+
 
 def all_questions(schema: Schema) -> dict[str, Question]:
     """Every flag of every entry type, once (a flag several types share keeps the first type's help)."""
@@ -46,6 +48,9 @@ class _Collector:
             if not self.prompter:
                 self.errors += [self.text("new-bad-flag", flag=question.flag, label=question.label, problem=p)
                                 for p in problems]  # fmt: skip
+                names = CHOICES[question.vocab](self.vocab).names if question.vocab else ()
+                if 0 < len(names) <= SHOWN_CHOICES:  # what may be written, when a list is short enough to read
+                    self.errors.append(self.text("new-choices", label=question.label, names="、".join(names)))
                 return None
             for problem in problems:
                 self.prompter.say(problem)

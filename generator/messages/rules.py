@@ -57,8 +57,8 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "save it as a UTF-8 text .md file",
     ),
     "file-encoding-utf16": (
-        "文件编码是 {found}（Windows 记事本所说的“Unicode”），不是 UTF-8",
-        "the file is encoded as {found} (what Windows Notepad calls 'Unicode'), not UTF-8",
+        "文件编码是 {found}，不是 UTF-8（Windows 记事本所说的“Unicode”就是 UTF-16）",
+        "the file is encoded as {found}, not UTF-8 (what Windows Notepad calls 'Unicode' is UTF-16)",
         "在编辑器中选择“另存为”，编码选 UTF-8",
         "use 'Save as' in your editor and choose UTF-8",
     ),

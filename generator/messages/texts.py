@@ -203,6 +203,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "id-taken": ("编号“{found}”已被 {path} 使用，请换一个", "id '{found}' is used by {path}; choose another"),
     "new-misplaced-flags": ("{label}（{type}）没有这些参数：{flags}", "a {type} has no such options: {flags}"),
     "new-bad-flag": ("{flag}（{label}）：{problem}", "{flag} ({label}): {problem}"),
+    "new-choices": ("{label}可以写：{names}", "{label} can be: {names}"),
     "new-missing-flag": ("缺少必填项 {flag}（{label}）", "required option {flag} ({label}) is missing"),
     "new-failed": ("无法新建条目：\n{problems}", "cannot make the entry:\n{problems}"),
     "new-input-ended": (

@@ -144,7 +144,8 @@ def test_a_folder_inside_an_entry_folder_is_named(content_tree):
     assert [(p.rule, p.severity) for p in found] == [("folder-unexpected", "warning")]
 
 
-@pytest.mark.parametrize("encoding, name", [("utf-16", "UTF-16LE"), ("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")])
+@pytest.mark.parametrize("encoding, name", [("utf-16", "UTF-16LE"), ("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"),
+                                            ("utf-32", "UTF-32LE"), ("utf-32-le", "UTF-32LE"), ("utf-32-be", "UTF-32BE")])
 def test_utf16_is_named_as_such(content_tree, encoding, name):
     path = content_tree / "cases" / "showcases" / "utf16.md"
     path.write_bytes(entry_text().encode(encoding))

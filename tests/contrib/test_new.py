@@ -74,6 +74,18 @@ def test_invalid_flag_values_name_the_flag_and_the_closest_name(capsys, content_
     assert "--theme（主题）" in err and "阵地前移" in err
 
 
+def test_a_name_like_none_lists_what_may_be_written(capsys, content_tree):
+    """No close name to suggest: the themes (and districts) themselves are listed, not only their file."""
+    flags = [f if f != "万州" else "火星区" for f in CASE_FLAGS]
+    code, _, err = run_cli(capsys, "new", "case", "--root", str(content_tree), *flags, "--theme", "完全无关")
+    assert code == 2
+    themes = next(line for line in err.splitlines() if "主题可以写：" in line)
+    assert "赛教融合" in themes and "阵地前移" in themes and "双高辐射" in themes
+    districts = next(line for line in err.splitlines() if "区县可以写：" in line)
+    assert "万州区" in districts and "全市" in districts and "未注明" in districts
+    assert "院校 / 机构可以写" not in err  # nothing wrong with it
+
+
 def test_an_existing_file_is_never_overwritten(capsys, content_tree):
     target = content_tree / "cases/showcases/sanxia-tianjian-xueyuan.md"
     before = target.read_bytes()

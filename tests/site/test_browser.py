@@ -39,6 +39,17 @@ def test_home_loads_cleanly_and_nothing_leaves_the_machine(page, site_url):
     assert page.outside_requests == []
 
 
+def test_a_page_does_not_download_the_sitemap(page, site_url):
+    """The sitemap grows with the library (1.36 MB at 10,000 entries): no reader's page should fetch it.
+    Material fetches the one beside every link[rel=alternate]; the feed's link says "alternate feed"."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + "cases/sanxia-tianjian-xueyuan/", wait_until="networkidle")
+    assert page.locator('link[type="application/atom+xml"]').get_attribute("rel").split() == ["alternate", "feed"]
+    assert [url for url in fetched if "sitemap" in url] == []
+    assert len(fetched) > 5  # the page, its styles and scripts were seen
+
+
 def test_search_finds_the_model_page_first(page, site_url):
     page.goto(site_url + "cases/sanxia-tianjian-xueyuan/")
     open_search(page, "田间学院")
