@@ -22,7 +22,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from .. import messages
-from ..errors import GeneratorError, UsageError
+from ..errors import GeneratorError, TemplateFault, UsageError
 from ..problems import format_text
 from .background import Packs, SearchIndex
 from .server import PreviewServer
@@ -241,6 +241,8 @@ def _interrupt(signum, frame) -> None:
 
 
 def _reason(exc: Exception) -> str:
+    if isinstance(exc, TemplateError):  # named as build names it: the template and its line
+        return "{where}：{reason}".format(**TemplateFault.of(exc).params)
     where = getattr(exc, "filename", None) or getattr(exc, "name", None)
     line = getattr(exc, "lineno", None)
     text = str(exc) or type(exc).__name__
