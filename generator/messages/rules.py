@@ -57,10 +57,10 @@ RULES: dict[str, tuple[str, str, str | None, str | None]] = {
         "save it as a UTF-8 text .md file",
     ),
     "file-encoding-utf16": (
-        "文件编码是 {found}，不是 UTF-8（Windows 记事本所说的“Unicode”就是 UTF-16）",
-        "the file is encoded as {found}, not UTF-8 (what Windows Notepad calls 'Unicode' is UTF-16)",
-        "在编辑器中选择“另存为”，编码选 UTF-8",
-        "use 'Save as' in your editor and choose UTF-8",
+        "文件编码是 {found}，不是 UTF-8",
+        "the file is encoded as {found}, not UTF-8",
+        "在编辑器中选择“另存为”，编码选 UTF-8；Windows 记事本里的“Unicode”是 UTF-16，不是 UTF-8",
+        "use 'Save as' in your editor and choose UTF-8; what Windows Notepad calls 'Unicode' is UTF-16, not UTF-8",
     ),
     "file-encoding-gbk": (
         "文件编码是 GBK/GB18030（常见于 Windows 记事本），不是 UTF-8",
