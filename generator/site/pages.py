@@ -127,7 +127,7 @@ class _Builder:
 
     def entry_view(self, entry, url: str, assets: dict) -> dict:
         themes = [self.vocab.parent_theme(n) for n in entry.themes]
-        search = [("页面", "条目")]  # entries come before listing pages in search (assets/js/search.js)
+        search = []  # only listing pages carry the filter 页面 (索引): search asks for "not 索引" to put entries first
         for facet in self.schema.facets:
             if facet.search:
                 values = facet.values(entry, self.vocab)

@@ -56,6 +56,24 @@ def test_html_is_chinese_and_search_indexes_only_the_article(built_site):
     assert json.loads(read(built_site / "pagefind/pagefind-entry.json"))["languages"]["zh-cn"]["page_count"] > 31
 
 
+def test_search_tells_listing_pages_from_entries(built_site):
+    """search.js puts entries first by asking for the indexed pages without 页面 = 索引: every indexed page
+    that is not an entry must carry it, and no entry may (the filter's file would then name every entry)."""
+    listing_mark = '<span data-pagefind-filter="页面">索引</span>'
+    entries = listings = 0
+    for path in html_files(built_site):
+        html = read(path)
+        if "data-pagefind-body" not in html:
+            continue
+        is_entry = path.relative_to(built_site).parts[0] in ("cases", "models", "figures")
+        assert (listing_mark in html) != is_entry, path
+        assert html.count('data-pagefind-filter="页面"') == (0 if is_entry else 1), path
+        entries, listings = entries + is_entry, listings + (not is_entry)
+    assert entries > 20 and listings > 10
+    kinds = json.loads(read(built_site / "pagefind/pagefind-entry.json"))["languages"]["zh-cn"]
+    assert kinds["page_count"] == entries + listings
+
+
 def test_navigation_lists_index_pages_never_entries(built_site):
     home = read(built_site / "index.html")
     nav = home.split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
