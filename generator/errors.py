@@ -51,6 +51,12 @@ class TemplateFault(UsageError):
 
     @classmethod
     def of(cls, exc: Exception) -> "TemplateFault":
+        from jinja2 import TemplateNotFound
+
+        if isinstance(exc, TemplateNotFound):  # named by a page's settings, an include or an extends
+            names = "、".join(str(name) for name in exc.templates) or str(exc.name)
+            at = _template_frame(exc)
+            return cls("template-missing-at", name=names, where=at) if at else cls("template-missing", name=names)
         where = getattr(exc, "filename", None) or getattr(exc, "name", None) or _template_frame(exc)
         line = getattr(exc, "lineno", None)
         where = f"{where}:{line}" if where and line else (where or "?")

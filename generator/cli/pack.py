@@ -53,7 +53,8 @@ def cmd_pack(args) -> int:
     ids = frozenset(split_values(args.ids)) if args.ids and not any(v for n, v in chosen.items() if n != IDS) else None
     library = checked_library(args, announce=False, ids=ids)  # entries chosen one by one: only those are checked
     if library is not None and ids and not ids <= set(library.published_by_id):
-        library = checked_library(args, announce=False)  # an id that names nothing is told among the whole library
+        _no_such_file(library.root, ids)  # a mistyped id is named, whatever else in the library is broken
+        library = checked_library(args, announce=False)  # a draft's id is told among the whole library
     if library is None:
         return EXIT_CONTENT
     selection = parse_selection(chosen, library)
@@ -72,6 +73,19 @@ def cmd_pack(args) -> int:
         say(args, "pack-written", path=out, count=written.entries, pages=written.pages,
             seconds=time.perf_counter() - started)  # fmt: skip
     return EXIT_OK
+
+
+def _no_such_file(root: Path, ids: frozenset[str]) -> None:
+    """Stop at the first id no entry file has (ids are file names): the closest file name is suggested."""
+    from pathlib import PurePosixPath
+
+    from ..content.library import list_entries
+    from ..content.schema import SCHEMA
+    from ..content.suggest import closest
+
+    names = {PurePosixPath(path).stem for _, path in list_entries(root, SCHEMA)[0]}
+    for missing in sorted(ids - names):
+        raise ContentError("selection-unknown-id", found=missing, suggestion=closest(missing, {n: n for n in names}))
 
 
 HANDLERS = {"pack": cmd_pack}

@@ -63,6 +63,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "模板出错：{where}：{reason}。请改正这个模板（templates/ 或 overrides/ 中）后再运行；之前的结果保持不变。",
         "template error: {where}: {reason}. Fix the template (in templates/ or overrides/) and run again; the previous output is unchanged.",
     ),
+    "template-missing": (
+        "找不到模板 {name}。请检查模板名是否写错，或把它放回 templates/ 或 overrides/ 后再运行；之前的结果保持不变。",
+        "template not found: {name}. Check its name, or put it back in templates/ or overrides/, and run again; the previous output is unchanged.",
+    ),
+    "template-missing-at": (
+        "找不到模板 {name}（{where} 引用了它）。请检查模板名是否写错，或把它放回 templates/ 或 overrides/ 后再运行；之前的结果保持不变。",
+        "template not found: {name} (named at {where}). Check its name, or put it back in templates/ or overrides/, and run again; the previous output is unchanged.",
+    ),
     # --- build, serve, export
     "site-built": ("站点已生成：{path}/（{count} 个条目，{packs} 本案例手册）", "site written to {path}/ ({count} entries, {packs} packs)"),
     "site-exported": (

@@ -182,7 +182,7 @@ class Preview:
         try:
             written = work()
         except (GeneratorError, TemplateError, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            reason = exc.message(self.lang) if isinstance(exc, GeneratorError) else _reason(exc)
+            reason = exc.message(self.lang) if isinstance(exc, GeneratorError) else _reason(exc, self.lang)
             self.failure = reason
             self.say("serve-failed", error=True, reason=reason)
             self._publish(Written(everything=True))
@@ -240,9 +240,9 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception, lang: str = "zh") -> str:
     if isinstance(exc, TemplateError):  # named as build names it: the template and its line
-        return "{where}：{reason}".format(**TemplateFault.of(exc).params)
+        return TemplateFault.of(exc).message(lang).rstrip("。.")
     where = getattr(exc, "filename", None) or getattr(exc, "name", None)
     line = getattr(exc, "lineno", None)
     text = str(exc) or type(exc).__name__

@@ -313,7 +313,14 @@ class LiveSite:
     def _make_entry(self, item) -> set[str]:
         self.dirty.pop(item, None)
         self.backlog.pop(item, None)
-        entry, builder, session = self.index.by_key[item], self.builder(), self.made.session
+        entry = self.index.by_key[item]
+        try:
+            return self._write_entry(item, entry)
+        finally:  # written or failed (the failure is reported once), the page is no longer due
+            self.waiting.pop(html_path(self._page(entry)), None)
+
+    def _write_entry(self, item, entry) -> set[str]:
+        builder, session = self.builder(), self.made.session
         path, text, assets = builder.entry_page_of(entry)
         self.entry_pages[item] = path
         self.placeholders.pop(path, None)
@@ -329,7 +336,6 @@ class LiveSite:
             self.sitemap_due = True
         if session.put(path, text, entry.path) or path not in self.made.rendered:
             written |= self.render_page(path)
-        self.waiting.pop(html_path(path), None)
         return written
 
     def _drop_entry(self, item, old) -> set[str]:
@@ -385,10 +391,12 @@ class LiveSite:
 
     def render_page(self, path: str) -> set[str]:
         made = self.made
-        wrote = made.session.render(path)
-        made.listing_due.pop(path, None)
-        made.rendered.add(path)
-        self.waiting.pop(made.session.site_path(path), None)  # after the page is written: until then a browser waits
+        try:
+            wrote = made.session.render(path)
+            made.rendered.add(path)
+        finally:  # written or failed (the failure is reported once), the page is no longer due
+            made.listing_due.pop(path, None)
+            self.waiting.pop(made.session.site_path(path), None)  # only now: until written, a browser waits for it
         return {made.session.site_path(path)} if wrote else set()
 
     def _make_lists(self) -> set[str]:

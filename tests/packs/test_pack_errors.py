@@ -121,3 +121,14 @@ def test_a_broken_entry_chosen_by_id_is_refused_with_its_problems(pack_tree, tmp
     assert run.code == 1
     assert "cases/showcases/bad-entry.md:" in run.stdout and "[field-required]" in run.stdout
     assert not (tmp_path / "x.html").exists()
+
+
+def test_a_mistyped_id_is_named_though_another_file_is_broken(pack_tree, tmp_path):
+    """The typo is what the trainer needs to hear about, not a broken file they did not choose."""
+    (pack_tree / "cases" / "showcases" / "bad-entry.md").write_text(BROKEN, encoding="utf-8")
+    run = run_pack("--ids", "yangli-yisai-cujiao,yangli-yisai-cujao", "-o", str(tmp_path / "x.html"), root=pack_tree,
+                   cwd=tmp_path)  # fmt: skip
+    assert run.code == 1
+    assert "“yangli-yisai-cujao”" in run.stderr and "是否想写“yangli-yisai-cujiao”" in run.stderr
+    assert "bad-entry" not in run.stdout + run.stderr
+    assert not (tmp_path / "x.html").exists()

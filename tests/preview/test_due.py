@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.preview.site import LiveSite
+from generator.preview.site import LiveSite, html_path
 
 from .tree import make_project
 
@@ -33,5 +33,29 @@ def test_every_page_is_due_until_its_file_is_written(tmp_path):
         assert due and due <= set(seen), "every due page was written"
         assert [path for path in due if not seen[path]] == []  # none was neither due nor on disk
         assert not site.waiting
+    finally:
+        site.close()
+
+
+def test_a_page_that_fails_to_render_is_not_retried_for_ever(tmp_path):
+    """A docs page naming a missing template fails once (serve reports it); the rest of the site is still
+    made, and the preview becomes idle instead of retrying the page in a busy loop."""
+    root = make_project(tmp_path / "project")
+    (root / "docs" / "broken-guide.md").write_text("---\ntemplate: no-such-template.html\n---\n\n# 说明\n", encoding="utf-8")
+    site = LiveSite(root, root / "mkdocs.yml")
+    try:
+        failures = 0
+        for _ in range(500):
+            if site.idle():
+                break
+            try:
+                site.step()
+            except Exception as exc:  # noqa: BLE001 -- what serve's loop catches and reports
+                assert "no-such-template" in str(exc)
+                failures += 1
+        assert site.idle() and failures == 1
+        assert not site.waiting  # the bar does not count the failed page as due for ever
+        assert (site.folder / "licence" / "index.html").is_file()  # the other pages were made
+        assert site.entry_pages and all((site.folder / html_path(page)).is_file() for page in site.entry_pages.values())
     finally:
         site.close()

@@ -52,8 +52,15 @@ def test_a_missing_template_is_not_reported_as_a_disk_fault(templates, tmp_path)
 
     with pytest.raises(TemplateFault) as caught:
         write_folder(out, tmp_path / "project", "index.html", fill)
-    assert caught.value.message().startswith("模板出错：gone.html.j2：")
+    assert caught.value.message().startswith("找不到模板 gone.html.j2。请检查模板名是否写错")
     assert (out / "index.html").read_text(encoding="utf-8") == "上次的站点"
+
+
+def test_a_missing_include_names_the_template_that_includes_it(templates):
+    folder, env = templates
+    (folder / "entry.html.j2").write_text("<p>正文</p>\n{% include 'parts/sources.html.j2' %}\n", encoding="utf-8")
+    text = _fault(lambda: env.get_template("entry.html.j2").render()).message()
+    assert text.startswith(f"找不到模板 parts/sources.html.j2（{folder / 'entry.html.j2'}:2 引用了它）。"), text
 
 
 def test_build_with_a_broken_site_template_says_which_and_keeps_the_site(content_tree, tmp_path, monkeypatch, capsys):
@@ -78,3 +85,17 @@ def test_build_with_a_broken_site_template_says_which_and_keeps_the_site(content
     assert code == EXIT_USAGE
     assert f"错误：模板出错：{entry}:3：" in err and "Traceback" not in err
     assert (out / "index.html").read_text(encoding="utf-8") == "上次的站点"
+
+
+def test_serve_names_a_template_fault_as_build_does(templates):
+    from jinja2 import TemplateNotFound
+
+    from generator.preview.serve import _reason
+
+    folder, env = templates
+    (folder / "entry.html.j2").write_text("<h1>{{ title }}</h1>\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(Exception) as caught:
+        env.get_template("entry.html.j2")
+    assert _reason(caught.value).startswith(f"模板出错：{folder / 'entry.html.j2'}:2：")
+    assert _reason(TemplateNotFound("no-such-template.html")).startswith("找不到模板 no-such-template.html。")
+    assert "template not found: no-such-template.html" in _reason(TemplateNotFound("no-such-template.html"), "en")
