@@ -34,10 +34,14 @@ LOCAL_SCHEMES = ("file", "data")
 
 
 def engine_version() -> str:
-    """The version of the WeasyPrint that prints here (what is loaded, not what an installer recorded)."""
-    from weasyprint import __version__
+    """The version of the installed WeasyPrint, read from its package metadata (milliseconds).
 
-    return __version__
+    Not by loading WeasyPrint (0.8 s and 40 MB in each printing process): a rebuild whose packs
+    are all copied then loads no WeasyPrint at all (the real library: 2.05 s against 2.59 s).
+    This reads a version; it loads no module (the stages are plain imports)."""
+    from importlib.metadata import version
+
+    return version("weasyprint")
 
 
 def local_only_fetcher():

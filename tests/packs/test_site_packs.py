@@ -108,3 +108,28 @@ def test_unchanged_packs_are_copied_from_the_previous_site_not_printed(tmp_path,
     build(ROOT, tmp_path / "third", monkeypatch, workers="1", previous=first, library=changed)
     assert written["赛教融合"] in printed  # the pack holding the edited entry is printed again
     assert len(printed) < len(written)  # the others are copied
+
+
+def test_a_rebuild_whose_packs_are_all_copied_loads_no_weasyprint(tmp_path):
+    """Loading WeasyPrint costs 0.8 s and 40 MB per printing process: a deploy over an unchanged site needs none."""
+    import subprocess
+    import sys
+
+    script = f"""
+import os, sys
+from pathlib import Path
+os.environ["{WORKERS_ENV}"] = "1"  # printed in this process, so sys.modules tells
+from generator.content.library import load_library
+from generator.packs.plan import plan_packs, print_site_packs
+library = load_library(Path({str(ROOT)!r})).library
+out, previous = Path(sys.argv[1]), (Path(sys.argv[2]) if len(sys.argv) > 2 else None)
+print_site_packs(plan_packs(library), library, "{SITE}", out, previous)
+print("weasyprint" in sys.modules)
+"""
+    first, second = tmp_path / "first", tmp_path / "second"
+    cold = subprocess.run([sys.executable, "-c", script, str(first)], capture_output=True, text=True, check=True)
+    assert cold.stdout.strip() == "True"  # something was printed: the check below can tell
+    warm = subprocess.run([sys.executable, "-c", script, str(second), str(first)], capture_output=True, text=True,
+                          check=True)  # fmt: skip
+    assert warm.stdout.strip() == "False", warm.stderr
+    assert sorted(p.name for p in (second / "packs").glob("*.pdf")) == sorted(p.name for p in (first / "packs").glob("*.pdf"))
