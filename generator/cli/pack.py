@@ -84,7 +84,8 @@ def _no_such_file(root: Path, ids: frozenset[str]) -> None:
     from ..content.suggest import closest
 
     names = {PurePosixPath(path).stem for _, path in list_entries(root, SCHEMA)[0]}
-    for missing in sorted(ids - names):
+    missing = min(ids - names, default=None)
+    if missing is not None:
         raise ContentError("selection-unknown-id", found=missing, suggestion=closest(missing, {n: n for n in names}))
 
 

@@ -6,8 +6,8 @@
    Entries come first: the theme, district, institution and year pages carry a hidden filter 页面 = 索引,
    so a query runs once over the pages without it (the entries) and once over the listing pages, which
    are shown after the entries as 相关栏目. Only the listing pages carry it, so the filter's file stays
-   small (at 10,000 entries a filter naming every entry would be 22 KB of every search). Among the first entries, those that
-   hold the query as written come before those that only hold its words.
+   small (a filter naming every entry was 22 KB of every search at 10,000 entries). Among the first
+   entries, those that hold the query as written come before those that only hold its words.
    A search box elsewhere (the home page's) or an address with ?q= opens the dialog with its query. */
 (function () {
   "use strict";
