@@ -34,7 +34,9 @@ def test_a_saved_edit_reloads_the_page_showing_it(served, tab):
     tab.wait_for_selector("[data-zjxn-preview]")
     tab.evaluate("window.notReloaded = true")
     served.tree.change(CASE, body=served.tree.entries[CASE][1] + "\n浏览器里自动出现的一段话。\n")
-    tab.wait_for_function("document.body.innerText.includes('浏览器里自动出现的一段话。')", timeout=60_000)
+    # polled across the reload: the new document may not have a body yet
+    tab.wait_for_function("document.body !== null && document.body.innerText.includes('浏览器里自动出现的一段话。')",
+                          timeout=60_000)  # fmt: skip
     assert tab.evaluate("window.notReloaded === undefined")  # a reload, not a fetch of a fragment
     served.tree.break_file(CASE, "district")
     tab.wait_for_selector(".zjxn-preview-problems--error", timeout=60_000)
